@@ -1,0 +1,12 @@
+import { sql as resourcesAndOperations } from './0001-resources-and-operations.js'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Applied in order at start; `PRAGMA user_version` records the last one applied. Never edit a released entry. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'resources-and-operations', sql: resourcesAndOperations }
+]

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify'
+import type { ResourceStore } from '../db/resource-store.js'
+import { childResourceRoutes, type ChildResourceType } from '../src/arm/child-resource-routes.js'
+import { translateLinkSeedFields } from '../src/arm/link-seed-fields.js'
+import { LinkList, LinkParams, LinkPutBody, LinkPutParams, LinkResource, type LinkDefinition } from '../src/schemas/link.js'
+import type { Runtime } from '../src/settings.js'
+
+export const LINK_RESOURCE_TYPE = 'Microsoft.CustomerInsights/hubs/links'
+
+export const links: ChildResourceType<LinkDefinition> = {
+  kind: 'link',
+  type: LINK_RESOURCE_TYPE,
+  collection: 'links',
+  nameParameter: 'linkName',
+  schemas: { params: LinkParams, putParams: LinkPutParams, putBody: LinkPutBody, resource: LinkResource, list: LinkList },
+  translateFlatFields: translateLinkSeedFields,
+  // The swagger's examples answer referenceOnly: false when the client left it out.
+  properties: ({ definition }) => ({ ...definition, referenceOnly: definition.referenceOnly ?? false })
+}
+
+export default async function linkRoutes (app: FastifyInstance, options: { store: ResourceStore<LinkDefinition>, runtime: Runtime }) {
+  await childResourceRoutes(app, { resourceType: links, ...options })
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import type { OperationStore } from '../db/operation-store.js'
+import { apiVersionCheck } from '../src/arm/api-version.js'
+import { PROVIDER_NAMESPACE } from '../src/arm/ids.js'
+import { operationStatusAt } from '../src/arm/provisioning.js'
+import { rejectOtherMethods } from '../src/arm/routing.js'
+import { operationNotFound } from '../src/errors.js'
+import { OperationStatus } from '../src/schemas/common.js'
+import type { Runtime } from '../src/settings.js'
+
+export const OPERATION_STATUS_URL = `/subscriptions/:subscriptionId/providers/${PROVIDER_NAMESPACE}/operationStatuses/:operationId`
+
+const OperationStatusParams = Type.Object({ subscriptionId: Type.String(), operationId: Type.String() })
+
+/** The resource an `Azure-AsyncOperation` header points at: how an SDK's poller follows a PUT to its end. */
+export default async function operationStatusRoutes (app: FastifyInstance, options: { operations: OperationStore, runtime: Runtime }) {
+  const { operations, runtime } = options
+
+  async function getOperationStatus (request: FastifyRequest) {
+    const { subscriptionId, operationId } = request.params as { subscriptionId: string, operationId: string }
+    const operation = operations.get(subscriptionId, operationId)
+    if (operation === undefined) throw operationNotFound(operationId)
+    return operationStatusAt(operation, runtime.now())
+  }
+
+  app.route({
+    method: 'GET',
+    url: OPERATION_STATUS_URL,
+    schema: { params: OperationStatusParams, response: { 200: OperationStatus } },
+    onRequest: apiVersionCheck(runtime.apiVersionCheck),
+    handler: getOperationStatus
+  })
+  rejectOtherMethods(app, OPERATION_STATUS_URL, ['GET'])
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify'
+import type { ResourceStore } from '../db/resource-store.js'
+import { childResourceRoutes, type ChildResourceType } from '../src/arm/child-resource-routes.js'
+import {
+  RelationshipLinkList, RelationshipLinkParams, RelationshipLinkPutBody, RelationshipLinkPutParams, RelationshipLinkResource,
+  type RelationshipLinkDefinition
+} from '../src/schemas/relationship-link.js'
+import type { Runtime } from '../src/settings.js'
+
+export const RELATIONSHIP_LINK_RESOURCE_TYPE = 'Microsoft.CustomerInsights/hubs/relationshipLinks'
+
+export const relationshipLinks: ChildResourceType<RelationshipLinkDefinition> = {
+  kind: 'relationship link',
+  type: RELATIONSHIP_LINK_RESOURCE_TYPE,
+  collection: 'relationshipLinks',
+  nameParameter: 'relationshipLinkName',
+  schemas: {
+    params: RelationshipLinkParams,
+    putParams: RelationshipLinkPutParams,
+    putBody: RelationshipLinkPutBody,
+    resource: RelationshipLinkResource,
+    list: RelationshipLinkList
+  },
+  // relationshipGuidId is minted when the relationship link is created and kept across updates.
+  properties: ({ definition, guid }) => ({ ...definition, relationshipGuidId: guid })
+}
+
+export default async function relationshipLinkRoutes (
+  app: FastifyInstance, options: { store: ResourceStore<RelationshipLinkDefinition>, runtime: Runtime }
+) {
+  await childResourceRoutes(app, { resourceType: relationshipLinks, ...options })
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { openDatabase, type DatabaseLocation } from '../db/database.js'
+import { OperationStore } from '../db/operation-store.js'
+import { ResourceStore } from '../db/resource-store.js'
+import emulatorRoutes from '../routes/emulator.js'
+import linkRoutes, { LINK_RESOURCE_TYPE } from '../routes/links.js'
+import operationStatusRoutes from '../routes/operation-statuses.js'
+import relationshipLinkRoutes, { RELATIONSHIP_LINK_RESOURCE_TYPE } from '../routes/relationship-links.js'
+import { requestIdGenerator, setArmHeaders } from './arm/headers.js'
+import { parseArmQuery } from './arm/query.js'
+import { routeNotFound } from './errors.js'
+import { sendArmError } from './error-handler.js'
+import { childLoggerFactory, loggerOptions, type LogLevel } from './logging.js'
+import type { LinkDefinition } from './schemas/link.js'
+import type { RelationshipLinkDefinition } from './schemas/relationship-link.js'
+import type { Profile, Runtime } from './settings.js'
+
+/** ARM caps a single resource definition at 1 MB; larger bodies are refused with 413. */
+export const MAX_BODY_BYTES = 1024 * 1024
+/** Child names may be 512 characters (swagger); longer URL segments still reach the name check and get its 400. */
+const MAX_PATH_SEGMENT_CHARS = 4096
+
+/** The app's storage, one store per resource type. */
+export interface EmulatorStores {
+  links: ResourceStore<LinkDefinition>
+  relationshipLinks: ResourceStore<RelationshipLinkDefinition>
+  operations: OperationStore
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    stores: EmulatorStores
+  }
+}
+
+export interface AppOptions {
+  storage: DatabaseLocation
+  logLevel?: LogLevel
+  profile?: Profile
+  /** How long provisioning takes after each PUT. */
+  provisioningDelayMs?: number
+  /** Resources per list page before a `nextLink` is given. */
+  pageSize?: number
+  /** Off: any api-version, or none, is accepted. */
+  apiVersionCheck?: boolean
+  /** Milliseconds since the epoch; injected by tests to drive provisioning. */
+  now?: () => number
+  /** New GUIDs: request ids, operation ids, relationshipGuidId. */
+  newId?: () => string
+}
+
+export const APP_DEFAULTS = {
+  logLevel: 'info',
+  profile: 'default',
+  provisioningDelayMs: 500,
+  pageSize: 100,
+  apiVersionCheck: true
+} as const satisfies Partial<AppOptions>
+
+/** Builds the emulator as a Fastify app on its own database; it does not listen (see server.ts). */
+export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
+  const runtime: Runtime = {
+    now: options.now ?? Date.now,
+    newId: options.newId ?? randomUUID,
+    profile: options.profile ?? APP_DEFAULTS.profile,
+    provisioning: { delayMs: options.provisioningDelayMs ?? APP_DEFAULTS.provisioningDelayMs },
+    pageSize: options.pageSize ?? APP_DEFAULTS.pageSize,
+    apiVersionCheck: options.apiVersionCheck ?? APP_DEFAULTS.apiVersionCheck
+  }
+
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? APP_DEFAULTS.logLevel),
+    childLoggerFactory,
+    genReqId: requestIdGenerator(runtime.newId),
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: MAX_BODY_BYTES,
+    routerOptions: {
+      // ARM matches literal segments case-insensitively; parameters keep the client's casing.
+      caseSensitive: false,
+      ignoreTrailingSlash: true,
+      maxParamLength: MAX_PATH_SEGMENT_CHARS,
+      querystringParser: parseArmQuery
+    },
+    // A wrong type is a 400, never coerced; every problem of a body is reported at once.
+    ajv: { customOptions: { coerceTypes: false, allErrors: true } },
+    // Bad percent-encoding and over-long segments fail before routing: they get the ARM envelope too.
+    frameworkErrors: sendArmError
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  const db = openDatabase(options.storage)
+  app.addHook('onClose', async () => { db.close() })
+
+  // Only JSON is a request body ARM accepts; Fastify's text/plain parser would let other text through.
+  app.removeContentTypeParser('text/plain')
+  app.decorateRequest('bodyShape', null)
+  app.addHook('onRequest', async (request, reply) => { setArmHeaders(request, reply) })
+  app.setErrorHandler(sendArmError)
+  app.setNotFoundHandler(async (request) => { throw routeNotFound(request.method, request.url.split('?', 1)[0] ?? '') })
+
+  const operations = new OperationStore(db)
+  const stores: EmulatorStores = {
+    links: new ResourceStore<LinkDefinition>(db, operations, LINK_RESOURCE_TYPE),
+    relationshipLinks: new ResourceStore<RelationshipLinkDefinition>(db, operations, RELATIONSHIP_LINK_RESOURCE_TYPE),
+    operations
+  }
+  app.decorate('stores', stores)
+  await app.register(linkRoutes, { store: stores.links, runtime })
+  await app.register(relationshipLinkRoutes, { store: stores.relationshipLinks, runtime })
+  await app.register(operationStatusRoutes, { operations, runtime })
+  await app.register(emulatorRoutes)
+  return app
+}

@@ -1,0 +1,165 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { TSchema } from '@sinclair/typebox'
+import type { ResourceStore, StoredResource } from '../../db/resource-store.js'
+import { invalidResourceName, resourceNotFound, validationFailed } from '../errors.js'
+import { CHILD_NAME_MAX_LENGTH, CHILD_NAME_PATTERN, type ProvisioningState } from '../schemas/common.js'
+import type { Runtime } from '../settings.js'
+import { API_VERSION, apiVersionCheck } from './api-version.js'
+import { normalizeBodyShape, type FlatFieldTranslation } from './body-shape.js'
+import { parentHubOf } from './hubs.js'
+import { PROVIDER_NAMESPACE, childResourceId, nameKey, operationStatusId, type HubScope } from './ids.js'
+import { nextLink, skipTokenOf } from './paging.js'
+import { provisioningStateAt, retryAfterSeconds, startOperation } from './provisioning.js'
+import { rejectOtherMethods } from './routing.js'
+
+export const HUB_URL = `/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/${PROVIDER_NAMESPACE}/hubs/:hubName`
+
+/** What distinguishes one child resource type of a hub from another; the routes are the same for all. */
+export interface ChildResourceType<D> {
+  /** For messages: "link", "relationship link". */
+  kind: string
+  /** The ARM type, `Microsoft.CustomerInsights/hubs/links`. */
+  type: string
+  /** The URL segment of the collection, `links`. */
+  collection: string
+  /** The URL parameter naming one resource, `linkName`. */
+  nameParameter: string
+  schemas: { params: TSchema, putParams: TSchema, putBody: TSchema, resource: TSchema, list: TSchema }
+  /** Older field names the flat body shape may use. */
+  translateFlatFields?: FlatFieldTranslation
+  /** The stored definition with the type's own read-only and defaulted properties added. */
+  properties: (stored: StoredResource<D>) => Record<string, unknown>
+}
+
+export interface ChildResourceRoutesOptions<D> {
+  resourceType: ChildResourceType<D>
+  store: ResourceStore<D>
+  runtime: Runtime
+}
+
+type ChildParams = HubScope & Record<string, string>
+
+/** PUT, GET, DELETE and list of one child resource type of a hub, as the ARM RPC and the swagger describe them. */
+export async function childResourceRoutes<D> (app: FastifyInstance, options: ChildResourceRoutesOptions<D>): Promise<void> {
+  const { resourceType, store, runtime } = options
+  const { schemas, nameParameter } = resourceType
+  const collectionUrl = `${HUB_URL}/${resourceType.collection}`
+  const itemUrl = `${collectionUrl}/:${nameParameter}`
+  const checkApiVersion = apiVersionCheck(runtime.apiVersionCheck)
+  const config = { resourceKind: resourceType.kind }
+
+  function render (stored: StoredResource<D>, provisioningState: ProvisioningState): Record<string, unknown> {
+    return {
+      id: childResourceId(stored, resourceType.collection, stored.name),
+      name: `${stored.hubName}/${stored.name}`,
+      type: resourceType.type,
+      properties: {
+        ...resourceType.properties(stored),
+        tenantId: stored.hubName.toLowerCase(),
+        linkName: stored.name,
+        provisioningState
+      }
+    }
+  }
+
+  function notFound (scope: HubScope, name: string): Error {
+    return resourceNotFound(`${PROVIDER_NAMESPACE}/hubs/${scope.hubName}/${resourceType.collection}/${name}`, scope.resourceGroupName)
+  }
+
+  // ARM checks the names in the URL before it reads the body.
+  async function checkResourceName (request: FastifyRequest): Promise<void> {
+    const validateParams = request.getValidationFunction('params')
+    if (validateParams !== undefined && !validateParams(request.params)) {
+      const name = (request.params as ChildParams)[nameParameter] ?? ''
+      throw invalidResourceName(nameParameter, name, CHILD_NAME_PATTERN, CHILD_NAME_MAX_LENGTH)
+    }
+  }
+
+  async function acceptBothBodyShapes (request: FastifyRequest): Promise<void> {
+    const conflicts = normalizeBodyShape(request, resourceType.translateFlatFields)
+    if (conflicts.length > 0) throw validationFailed(resourceType.kind, conflicts)
+  }
+
+  async function createOrUpdate (request: FastifyRequest, reply: FastifyReply) {
+    const params = request.params as ChildParams
+    const scope = parentHubOf(params)
+    const name = params[nameParameter] ?? ''
+    const now = runtime.now()
+    const operation = startOperation(runtime.newId(), scope.subscriptionId,
+      childResourceId(scope, resourceType.collection, name), now, runtime.provisioning)
+    const { created, resource } = store.put({
+      scope, name, definition: (request.body as { properties: D }).properties, guid: runtime.newId(), operation, now
+    })
+    const statusUrl = `${request.protocol}://${request.host}${operationStatusId(scope.subscriptionId, operation.id)}?api-version=${API_VERSION}`
+    return reply
+      .code(created && runtime.profile === 'default' ? 201 : 200)
+      .header('azure-asyncoperation', statusUrl)
+      .header('retry-after', String(retryAfterSeconds(operation, now)))
+      .send(render(resource, 'Provisioning'))
+  }
+
+  async function get (request: FastifyRequest) {
+    const params = request.params as ChildParams
+    const scope = parentHubOf(params)
+    const name = params[nameParameter] ?? ''
+    const stored = store.get(scope, name)
+    if (stored === undefined) throw notFound(scope, name)
+    return render(stored, provisioningStateAt(stored.operation, runtime.now()))
+  }
+
+  async function remove (request: FastifyRequest, reply: FastifyReply) {
+    const params = request.params as ChildParams
+    const deleted = store.delete(parentHubOf(params), params[nameParameter] ?? '')
+    return reply.code(deleted || runtime.profile === 'swagger' ? 200 : 204).send()
+  }
+
+  async function listByHub (request: FastifyRequest) {
+    const scope = parentHubOf(request.params as ChildParams)
+    const after = skipTokenOf(request)
+    const items = store.list(scope, after, runtime.pageSize + 1)
+    const page = items.slice(0, runtime.pageSize)
+    const now = runtime.now()
+    const body: { value: Record<string, unknown>[], nextLink?: string } = {
+      value: page.map((stored) => render(stored, provisioningStateAt(stored.operation, now)))
+    }
+    const last = page.at(-1)
+    if (items.length > page.length && last !== undefined) body.nextLink = nextLink(request, nameKey(last.name))
+    return body
+  }
+
+  app.route({
+    method: 'PUT',
+    url: itemUrl,
+    config,
+    schema: { params: schemas.putParams, body: schemas.putBody, response: { 200: schemas.resource, 201: schemas.resource } },
+    onRequest: [checkApiVersion, checkResourceName],
+    preValidation: acceptBothBodyShapes,
+    handler: createOrUpdate
+  })
+  app.route({
+    method: 'GET',
+    url: itemUrl,
+    config,
+    schema: { params: schemas.params, response: { 200: schemas.resource } },
+    onRequest: checkApiVersion,
+    handler: get
+  })
+  app.route({
+    method: 'DELETE',
+    url: itemUrl,
+    config,
+    schema: { params: schemas.params },
+    onRequest: checkApiVersion,
+    handler: remove
+  })
+  rejectOtherMethods(app, itemUrl, ['GET', 'PUT', 'DELETE'])
+  app.route({
+    method: 'GET',
+    url: collectionUrl,
+    config,
+    schema: { response: { 200: schemas.list } },
+    onRequest: checkApiVersion,
+    handler: listByHub
+  })
+  rejectOtherMethods(app, collectionUrl, ['GET'])
+}

@@ -1,0 +1,32 @@
+import type { FastifyRequest } from 'fastify'
+import { invalidSkipToken } from '../errors.js'
+import { API_VERSION, type ArmQuery } from './api-version.js'
+
+const SKIP_TOKEN_VERSION = 1
+
+/** The opaque `$skipToken`: the key of the last item of the previous page, so pages stay stable under writes. */
+export function encodeSkipToken (afterKey: string): string {
+  return Buffer.from(JSON.stringify({ v: SKIP_TOKEN_VERSION, after: afterKey })).toString('base64url')
+}
+
+/** The key to continue after: '' without a token. Throws InvalidSkipToken for a token this emulator did not issue. */
+export function skipTokenOf (request: FastifyRequest): string {
+  const token = (request.query as ArmQuery).$skiptoken
+  if (token === undefined) return ''
+  if (typeof token !== 'string') throw invalidSkipToken()
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))
+    if (typeof decoded === 'object' && decoded !== null && 'v' in decoded && decoded.v === SKIP_TOKEN_VERSION &&
+      'after' in decoded && typeof decoded.after === 'string') return decoded.after
+  } catch {
+    // Not base64url JSON: fall through to the ARM error.
+  }
+  throw invalidSkipToken()
+}
+
+/** An absolute URL on the emulator's own origin that an SDK follows verbatim. */
+export function nextLink (request: FastifyRequest, afterKey: string): string {
+  const path = request.url.split('?', 1)[0] ?? ''
+  const query = new URLSearchParams({ 'api-version': API_VERSION, $skipToken: encodeSkipToken(afterKey) })
+  return `${request.protocol}://${request.host}${path}?${query.toString()}`
+}

@@ -1,0 +1,103 @@
+import { resolve } from 'node:path'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { SKIP_API_VERSION_CHECK_ENV, SKIP_API_VERSION_CHECK_FLAG } from './arm/api-version.js'
+import { APP_DEFAULTS, type AppOptions } from './app.js'
+import { LOG_LEVELS, type LogLevel } from './logging.js'
+import { PROFILES, type Profile } from './settings.js'
+
+export interface Config {
+  host: string
+  httpPort: number
+  dataDir: string
+  inMemory: boolean
+  logLevel: LogLevel
+  profile: Profile
+  provisioningDelayMs: number
+  pageSize: number
+  apiVersionCheck: boolean
+}
+
+export const DEFAULT_DATA_DIR = 'emulator-data'
+const MAX_PAGE_SIZE = 1000
+
+function integer (min: number, max: number) {
+  return (value: string): number => {
+    const number = Number(value)
+    if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
+      throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`)
+    }
+    return number
+  }
+}
+
+/** `1`, `true`, `yes`, `on` (or the bare flag) turn a switch on; `0`, `false`, `no`, `off` leave it off. */
+function enabled (value: string | undefined): boolean {
+  const normalized = (value ?? 'true').trim().toLowerCase()
+  if (['1', 'true', 'yes', 'on', ''].includes(normalized)) return true
+  if (['0', 'false', 'no', 'off'].includes(normalized)) return false
+  throw new InvalidArgumentError('Expected 1/0, true/false, yes/no or on/off.')
+}
+
+function switchOption (flags: string, description: string, env: string): Option {
+  return new Option(`${flags} [enabled]`, description).env(env).argParser(enabled).default(false).preset(true)
+}
+
+/** The command line; every option can also be set by its environment variable (flags win). */
+export function createCommand (): Command {
+  return new Command('customer-insights-emulator')
+    .description('Local emulator of the Azure Resource Manager endpoints of Microsoft.CustomerInsights links and relationship links.')
+    .addOption(new Option('--host <address>', 'address to bind').env('EMULATOR_HOST').default('127.0.0.1'))
+    .addOption(new Option('--http-port <port>', 'HTTP port; 0 picks a free one').env('EMULATOR_HTTP_PORT')
+      .argParser(integer(0, 65535)).default(8080))
+    .addOption(new Option('--data-dir <path>', 'where the SQLite database lives').env('EMULATOR_DATA_DIR')
+      .default(DEFAULT_DATA_DIR))
+    .addOption(switchOption('--in-memory', 'keep nothing on disk (SQLite :memory:)', 'EMULATOR_IN_MEMORY'))
+    .addOption(new Option('--log-level <level>', 'pino log level').env('LOG_LEVEL').choices(LOG_LEVELS)
+      .default(APP_DEFAULTS.logLevel))
+    .addOption(new Option('--profile <name>', 'status codes: default (201 on create, 204 on deleting nothing) or swagger (200 only)')
+      .env('EMULATOR_PROFILE').choices(PROFILES).default(APP_DEFAULTS.profile))
+    .addOption(new Option('--provisioning-delay-ms <ms>', 'how long provisioning takes after each PUT')
+      .env('EMULATOR_PROVISIONING_DELAY_MS').argParser(integer(0, 24 * 60 * 60 * 1000)).default(APP_DEFAULTS.provisioningDelayMs))
+    .addOption(new Option('--page-size <count>', 'resources per list page before a nextLink')
+      .env('EMULATOR_PAGE_SIZE').argParser(integer(1, MAX_PAGE_SIZE)).default(APP_DEFAULTS.pageSize))
+    .addOption(switchOption(SKIP_API_VERSION_CHECK_FLAG, 'accept any api-version, or none', SKIP_API_VERSION_CHECK_ENV))
+    .helpOption('-h, --help', 'show this help')
+    .showHelpAfterError()
+}
+
+/** Reads the configuration from the command line and the environment; exits with usage on a bad value. */
+export function parseConfig (argv: readonly string[]): Config {
+  const options = createCommand().parse(argv, { from: 'user' }).opts<{
+    host: string
+    httpPort: number
+    dataDir: string
+    inMemory: boolean
+    logLevel: LogLevel
+    profile: Profile
+    provisioningDelayMs: number
+    pageSize: number
+    skipApiVersionCheck: boolean
+  }>()
+  return {
+    host: options.host,
+    httpPort: options.httpPort,
+    dataDir: resolve(options.dataDir),
+    inMemory: options.inMemory,
+    logLevel: options.logLevel,
+    profile: options.profile,
+    provisioningDelayMs: options.provisioningDelayMs,
+    pageSize: options.pageSize,
+    apiVersionCheck: !options.skipApiVersionCheck
+  }
+}
+
+export function appOptionsOf (config: Config): AppOptions {
+  return {
+    storage: config.inMemory ? { inMemory: true } : { inMemory: false, dataDir: config.dataDir },
+    logLevel: config.logLevel,
+    profile: config.profile,
+    provisioningDelayMs: config.provisioningDelayMs,
+    pageSize: config.pageSize,
+    apiVersionCheck: config.apiVersionCheck
+  }
+}

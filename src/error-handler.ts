@@ -1,0 +1,98 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { clientPath } from './arm/body-shape.js'
+import { setArmHeaders } from './arm/headers.js'
+import {
+  ArmError, badRequest, badRequestUri, internalServerError, invalidRequestContent, requestEntityTooLarge,
+  unsupportedMediaType, validationFailed, type ArmErrorDetail
+} from './errors.js'
+
+/** At most this many validation problems are itemised in `details`; a hostile body could have thousands. */
+export const MAX_ERROR_DETAILS = 50
+
+interface ValidationIssue {
+  keyword: string
+  instancePath: string
+  params: Record<string, unknown>
+  message?: string
+}
+
+/** Which resource a route serves, for error messages ("The link definition is invalid"). */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    resourceKind?: string
+  }
+}
+
+/** The one place where anything thrown while serving a request becomes an ARM error. */
+export function toArmError (error: FastifyError | Error, request: FastifyRequest): ArmError {
+  if (error instanceof ArmError) return error
+  const fastifyError = error as FastifyError
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return unsupportedMediaType(request.headers['content-type'])
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return requestEntityTooLarge(request.routeOptions.bodyLimit)
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return invalidRequestContent('the body is empty.')
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      // Also what the parser's prototype-poisoning guard throws for `__proto__` and `constructor.prototype` keys.
+      return invalidRequestContent('the body is not valid JSON, or uses a forbidden key (__proto__, constructor.prototype).')
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return badRequest('The Content-Length header does not match the length of the request body.')
+    case 'FST_ERR_BAD_URL':
+      return badRequestUri('it is not a valid URL.')
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return badRequestUri('a path segment is too long.')
+  }
+  if (fastifyError.validation !== undefined) {
+    return fromValidation(fastifyError.validation, fastifyError.validationContext, request)
+  }
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return new ArmError(fastifyError.statusCode, 'BadRequest', fastifyError.message)
+  }
+  return internalServerError()
+}
+
+function fromValidation (issues: ValidationIssue[], context: string | undefined, request: FastifyRequest): ArmError {
+  if (context !== 'body') return badRequest(issues.map((issue) => `${context ?? 'request'}${issue.instancePath} ${issue.message ?? ''}`).join('; '))
+  if (issues.some((issue) => issue.instancePath === '' && issue.keyword === 'type')) {
+    return invalidRequestContent('the body must be a JSON object.')
+  }
+  const details = issues.slice(0, MAX_ERROR_DETAILS).map((issue) => validationDetail(issue, request))
+  return validationFailed(request.routeOptions.config.resourceKind ?? 'resource', details)
+}
+
+function validationDetail (issue: ValidationIssue, request: FastifyRequest): ArmErrorDetail {
+  const segments = issue.instancePath.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+  if (issue.keyword === 'required') segments.push(String(issue.params.missingProperty))
+  const target = clientPath(toPropertyPath(segments), request.bodyShape)
+  switch (issue.keyword) {
+    case 'required':
+      return { code: 'MissingRequiredProperty', message: `The required property '${target}' is missing.`, target }
+    case 'type':
+      return { code: 'InvalidPropertyType', message: `The property '${target}' must be of type ${String(issue.params.type)}.`, target }
+    case 'enum':
+      return {
+        code: 'InvalidPropertyValue',
+        message: `The property '${target}' must be one of: ${(issue.params.allowedValues as unknown[]).join(', ')}.`,
+        target
+      }
+    default:
+      return { code: 'InvalidPropertyValue', message: `The property '${target}' ${issue.message ?? 'is invalid'}.`, target }
+  }
+}
+
+/** `properties`, `mappings`, `0`, `linkType` → `properties.mappings[0].linkType` */
+function toPropertyPath (segments: string[]): string {
+  return segments.reduce((path, segment) => {
+    if (/^\d+$/.test(segment)) return `${path}[${segment}]`
+    return path === '' ? segment : `${path}.${segment}`
+  }, '')
+}
+
+export function sendArmError (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  const armError = toArmError(error, request)
+  if (armError.statusCode >= 500) request.log.error({ err: error }, 'request failed')
+  setArmHeaders(request, reply)
+  void reply.code(armError.statusCode).type('application/json; charset=utf-8').send(armError.toBody())
+}

@@ -1,0 +1,112 @@
+import { API_VERSION, SKIP_API_VERSION_CHECK_HINT } from './arm/api-version.js'
+
+export interface ArmErrorDetail {
+  code: string
+  message: string
+  target?: string
+}
+
+/** An error the emulator answers with, rendered as the ARM error envelope by the app's error handler. */
+export class ArmError extends Error {
+  readonly statusCode: number
+  readonly code: string
+  readonly target: string | undefined
+  readonly details: ArmErrorDetail[] | undefined
+
+  constructor (statusCode: number, code: string, message: string, options: { target?: string, details?: ArmErrorDetail[] } = {}) {
+    super(message)
+    this.name = 'ArmError'
+    this.statusCode = statusCode
+    this.code = code
+    this.target = options.target
+    this.details = options.details
+  }
+
+  toBody (): { error: ArmErrorBody } {
+    const error: ArmErrorBody = { code: this.code, message: this.message }
+    if (this.target !== undefined) error.target = this.target
+    if (this.details !== undefined) error.details = this.details
+    return { error }
+  }
+}
+
+export interface ArmErrorBody extends ArmErrorDetail {
+  details?: ArmErrorDetail[]
+}
+
+// One function per ARM error code: the codes are the contract, so they must be greppable.
+
+export function missingApiVersionParameter (): ArmError {
+  return new ArmError(400, 'MissingApiVersionParameter',
+    `The api-version query parameter (?api-version=) is required for all requests. ${SKIP_API_VERSION_CHECK_HINT}`)
+}
+
+export function noRegisteredProviderFound (apiVersion: string): ArmError {
+  return new ArmError(400, 'NoRegisteredProviderFound',
+    `No registered resource provider found for location 'global' and API version '${apiVersion}' for type 'hubs'. ` +
+    `The supported api-versions are '${API_VERSION}'. ${SKIP_API_VERSION_CHECK_HINT}`)
+}
+
+export function invalidRequestContent (reason: string): ArmError {
+  return new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: ${reason}`)
+}
+
+export function validationFailed (resourceKind: string, details: ArmErrorDetail[]): ArmError {
+  const [first] = details
+  const summary = first === undefined ? '' : ` ${first.message}`
+  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : ''
+  return new ArmError(400, 'ValidationFailed', `The ${resourceKind} definition is invalid.${summary}${more}`, {
+    ...(first?.target === undefined ? {} : { target: first.target }),
+    details
+  })
+}
+
+export function invalidResourceName (parameter: string, name: string, pattern: string, maxLength: number): ArmError {
+  return new ArmError(400, 'InvalidResourceName',
+    `The resource name '${name}' is invalid. It must match the pattern '${pattern}' and be at most ${maxLength} characters long.`,
+    { target: parameter })
+}
+
+export function invalidSkipToken (): ArmError {
+  return new ArmError(400, 'InvalidSkipToken', 'The $skipToken query parameter is not one this emulator issued.', { target: '$skipToken' })
+}
+
+/** `resourcePath` is the resource's type path with names, as ARM quotes it: `Microsoft.CustomerInsights/hubs/h/links/l`. */
+export function resourceNotFound (resourcePath: string, resourceGroup: string): ArmError {
+  return new ArmError(404, 'ResourceNotFound',
+    `The Resource '${resourcePath}' under resource group '${resourceGroup}' was not found.`)
+}
+
+export function operationNotFound (operationId: string): ArmError {
+  return new ArmError(404, 'OperationNotFound', `The operation '${operationId}' was not found.`)
+}
+
+export function routeNotFound (method: string, path: string): ArmError {
+  return new ArmError(404, 'NotFound', `No route matches '${method} ${path}'.`)
+}
+
+export function badRequestUri (reason: string): ArmError {
+  return new ArmError(400, 'InvalidRequestUri', `The request URI is invalid: ${reason}`)
+}
+
+export function methodNotAllowed (method: string, allowed: readonly string[]): ArmError {
+  return new ArmError(405, 'MethodNotAllowed',
+    `The requested resource does not support http method '${method}'. Supported methods: ${allowed.join(', ')}.`)
+}
+
+export function requestEntityTooLarge (limitBytes: number): ArmError {
+  return new ArmError(413, 'RequestEntityTooLarge', `The request content exceeds the maximum size of ${limitBytes} bytes.`)
+}
+
+export function unsupportedMediaType (contentType: string | undefined): ArmError {
+  return new ArmError(415, 'UnsupportedMediaType',
+    `The content media type '${contentType ?? ''}' is not supported. Only 'application/json' is supported.`)
+}
+
+export function badRequest (message: string): ArmError {
+  return new ArmError(400, 'BadRequest', message)
+}
+
+export function internalServerError (): ArmError {
+  return new ArmError(500, 'InternalServerError', 'The emulator encountered an internal error. Please retry the request.')
+}

@@ -1,0 +1,18 @@
+import type { ProvisioningPlan } from './arm/provisioning.js'
+
+/**
+ * Which status codes responses use. `default`: 201 on create, 204 on deleting what does not exist (the seed
+ * documents). `swagger`: only the codes the 2017-04-26 swagger declares, for SDKs generated strictly from it.
+ */
+export const PROFILES = ['default', 'swagger'] as const
+export type Profile = typeof PROFILES[number]
+
+/** What the request handlers need from the configuration, plus the clock and id generator tests inject. */
+export interface Runtime {
+  now: () => number
+  newId: () => string
+  profile: Profile
+  provisioning: ProvisioningPlan
+  pageSize: number
+  apiVersionCheck: boolean
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import { buildApp, type AppOptions } from '../../src/app.js'
+
+export const API_VERSION = '2017-04-26'
+export const SUBSCRIPTION = 'c909e979-ef71-4def-a970-bc7c154db8c5'
+export const RESOURCE_GROUP = 'TestHubRG'
+export const HUB = 'sdkTestHub'
+export const HUB_PATH = `/subscriptions/${SUBSCRIPTION}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.CustomerInsights/hubs/${HUB}`
+export const START = Date.parse('2026-01-01T00:00:00.000Z')
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** A clock that moves only when a test moves it. */
+export class ManualClock {
+  time = START
+  readonly now = (): number => this.time
+  advance (ms: number): void { this.time += ms }
+}
+
+/** GUID-shaped ids counted up from 1, so bodies can be asserted exactly. */
+export function sequentialIds (): () => string {
+  let next = 0
+  return () => `00000000-0000-4000-8000-${(++next).toString().padStart(12, '0')}`
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  clock: ManualClock
+  request: (options: InjectOptions) => Promise<LightMyRequestResponse>
+}
+
+interface Teardown { teardown: (fn: () => unknown) => void }
+
+/** The production wiring on an in-memory database (unless told otherwise), an injected clock and ids. */
+export async function buildTestApp (t: Teardown, options: Partial<AppOptions> = {}): Promise<TestApp> {
+  const clock = new ManualClock()
+  const app = await buildApp({ storage: { inMemory: true }, logLevel: 'silent', now: clock.now, newId: sequentialIds(), ...options })
+  t.teardown(() => app.close())
+  return { app, clock, request: (request) => app.inject(request) }
+}
+
+export function url (path: string, apiVersion: string | null = API_VERSION): string {
+  return apiVersion === null ? path : `${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion}`
+}
+
+export function json (response: LightMyRequestResponse): unknown {
+  return JSON.parse(response.body)
+}
