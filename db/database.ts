@@ -28,7 +28,7 @@ export function openDatabase (location: DatabaseLocation, available: readonly Mi
   try {
     // Reading the header first: a corrupt file throws here, before any pragma could write to it.
     const version = db.pragma('user_version', { simple: true }) as number
-    const latest = available.at(-1)?.version ?? 0
+    const latest = Math.max(0, ...available.map((migration) => migration.version))
     if (version > latest) throw new SchemaTooNewError(version, latest, file)
     if (!location.inMemory) db.pragma('journal_mode = WAL')
     // NORMAL under WAL loses nothing a crashed process acknowledged; only an OS crash can roll back the last commits.

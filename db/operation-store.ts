@@ -12,8 +12,8 @@ export interface StoredOperation {
   subscriptionId: string
   resourceId: string
   startedAt: number
-  /** When the operation reaches its outcome; null while it waits to be completed by hand. */
-  completesAt: number | null
+  /** When the operation reaches its outcome. */
+  completesAt: number
   outcome: OperationOutcome
   error: OperationError | null
 }
@@ -23,7 +23,7 @@ interface OperationRow {
   subscription_id: string
   resource_id: string
   started_at: number
-  completes_at: number | null
+  completes_at: number
   outcome: OperationOutcome
   error: string | null
 }

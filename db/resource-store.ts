@@ -36,7 +36,7 @@ interface ResourceRow {
   op_subscription_id: string
   op_resource_id: string
   op_started_at: number
-  op_completes_at: number | null
+  op_completes_at: number
   op_outcome: OperationOutcome
   op_error: string | null
 }
@@ -64,8 +64,8 @@ export class ResourceStore<D> {
     this.#db = db
     this.#operations = operations
     this.#type = resourceType
-    this.#existing = db.prepare<[KeyParams], { guid: string }>(
-      `SELECT guid FROM resources r WHERE ${HUB_MATCH} AND r.name_key = @name`)
+    this.#existing = db.prepare<[KeyParams], { guid: string, created_at: number }>(
+      `SELECT guid, created_at FROM resources r WHERE ${HUB_MATCH} AND r.name_key = @name`)
     this.#upsert = db.prepare<[KeyParams & UpsertParams]>(`
       INSERT INTO resources (subscription_key, resource_group_key, hub_key, resource_type, name_key,
                              subscription_id, resource_group_name, hub_name, name,
@@ -101,9 +101,16 @@ export class ResourceStore<D> {
         operation_id: input.operation.id,
         now: input.now
       })
-      const resource = this.#get.get(keys)
-      if (resource === undefined) throw new Error(`resource ${input.name} vanished inside its own transaction`)
-      return { created: existing === undefined, resource: this.#fromRow(resource) }
+      const resource: StoredResource<D> = {
+        ...input.scope,
+        name: input.name,
+        definition: input.definition,
+        guid,
+        createdAt: existing?.created_at ?? input.now,
+        updatedAt: input.now,
+        operation: input.operation
+      }
+      return { created: existing === undefined, resource }
     })()
   }
 

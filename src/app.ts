@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { DestinationStream } from 'pino'
 import { openDatabase, type DatabaseLocation } from '../db/database.js'
 import { OperationStore } from '../db/operation-store.js'
 import { ResourceStore } from '../db/resource-store.js'
@@ -8,8 +9,9 @@ import emulatorRoutes from '../routes/emulator.js'
 import linkRoutes, { LINK_RESOURCE_TYPE } from '../routes/links.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
 import relationshipLinkRoutes, { RELATIONSHIP_LINK_RESOURCE_TYPE } from '../routes/relationship-links.js'
+import { clientErrorHandler } from './arm/client-errors.js'
 import { requestIdGenerator, setArmHeaders } from './arm/headers.js'
-import { parseArmQuery } from './arm/query.js'
+import { parseArmQuery, pathOf } from './arm/query.js'
 import { routeNotFound } from './errors.js'
 import { sendArmError } from './error-handler.js'
 import { childLoggerFactory, loggerOptions, type LogLevel } from './logging.js'
@@ -38,6 +40,8 @@ declare module 'fastify' {
 export interface AppOptions {
   storage: DatabaseLocation
   logLevel?: LogLevel
+  /** Where log lines go; standard output by default. */
+  logStream?: DestinationStream
   profile?: Profile
   /** How long provisioning takes after each PUT. */
   provisioningDelayMs?: number
@@ -71,7 +75,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   }
 
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? APP_DEFAULTS.logLevel),
+    logger: { ...loggerOptions(options.logLevel ?? APP_DEFAULTS.logLevel), ...(options.logStream && { stream: options.logStream }) },
     childLoggerFactory,
     genReqId: requestIdGenerator(runtime.newId),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
@@ -86,7 +90,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     // A wrong type is a 400, never coerced; every problem of a body is reported at once.
     ajv: { customOptions: { coerceTypes: false, allErrors: true } },
     // Bad percent-encoding and over-long segments fail before routing: they get the ARM envelope too.
-    frameworkErrors: sendArmError
+    frameworkErrors: sendArmError,
+    clientErrorHandler: clientErrorHandler(runtime.newId)
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const db = openDatabase(options.storage)
@@ -95,9 +100,12 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   // Only JSON is a request body ARM accepts; Fastify's text/plain parser would let other text through.
   app.removeContentTypeParser('text/plain')
   app.decorateRequest('bodyShape', null)
-  app.addHook('onRequest', async (request, reply) => { setArmHeaders(request, reply) })
+  app.addHook('onRequest', async (request, reply) => {
+    setArmHeaders(request, reply)
+    // ARM answers an unknown route before it looks at the body, so the 404 cannot wait for the not-found handler.
+    if (request.is404) throw routeNotFound(request.method, pathOf(request.url))
+  })
   app.setErrorHandler(sendArmError)
-  app.setNotFoundHandler(async (request) => { throw routeNotFound(request.method, request.url.split('?', 1)[0] ?? '') })
 
   const operations = new OperationStore(db)
   const stores: EmulatorStores = {

@@ -31,15 +31,15 @@ function integer (min: number, max: number) {
 }
 
 /** `1`, `true`, `yes`, `on` (or the bare flag) turn a switch on; `0`, `false`, `no`, `off` leave it off. */
-function enabled (value: string | undefined): boolean {
-  const normalized = (value ?? 'true').trim().toLowerCase()
+function enabled (value: string): boolean {
+  const normalized = value.trim().toLowerCase()
   if (['1', 'true', 'yes', 'on', ''].includes(normalized)) return true
   if (['0', 'false', 'no', 'off'].includes(normalized)) return false
   throw new InvalidArgumentError('Expected 1/0, true/false, yes/no or on/off.')
 }
 
 function switchOption (flags: string, description: string, env: string): Option {
-  return new Option(`${flags} [enabled]`, description).env(env).argParser(enabled).default(false).preset(true)
+  return new Option(`${flags} [enabled]`, description).env(env).argParser(enabled).default(false).preset('true')
 }
 
 /** The command line; every option can also be set by its environment variable (flags win). */

@@ -3,7 +3,7 @@ import { clientPath } from './arm/body-shape.js'
 import { setArmHeaders } from './arm/headers.js'
 import {
   ArmError, badRequest, badRequestUri, internalServerError, invalidRequestContent, requestEntityTooLarge,
-  unsupportedMediaType, validationFailed, type ArmErrorDetail
+  unsupportedMediaType, validationFailed, type PropertyProblem
 } from './errors.js'
 
 /** At most this many validation problems are itemised in `details`; a hostile body could have thousands. */
@@ -37,32 +37,28 @@ export function toArmError (error: FastifyError | Error, request: FastifyRequest
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       // Also what the parser's prototype-poisoning guard throws for `__proto__` and `constructor.prototype` keys.
       return invalidRequestContent('the body is not valid JSON, or uses a forbidden key (__proto__, constructor.prototype).')
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return badRequest('The Content-Length header does not match the length of the request body.')
     case 'FST_ERR_BAD_URL':
       return badRequestUri('it is not a valid URL.')
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return badRequestUri('a path segment is too long.')
   }
-  if (fastifyError.validation !== undefined) {
-    return fromValidation(fastifyError.validation, fastifyError.validationContext, request)
-  }
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return new ArmError(fastifyError.statusCode, 'BadRequest', fastifyError.message)
-  }
+  // Only PUT bodies are validated by schema after the route's own checks: URL names are checked before the body.
+  if (fastifyError.validation !== undefined) return fromValidation(fastifyError.validation, request)
+  // Any other client error Fastify raises, such as a Content-Length that does not match the body.
+  if (fastifyError.statusCode !== undefined && fastifyError.statusCode < 500) return badRequest(fastifyError.message)
   return internalServerError()
 }
 
-function fromValidation (issues: ValidationIssue[], context: string | undefined, request: FastifyRequest): ArmError {
-  if (context !== 'body') return badRequest(issues.map((issue) => `${context ?? 'request'}${issue.instancePath} ${issue.message ?? ''}`).join('; '))
+function fromValidation (issues: ValidationIssue[], request: FastifyRequest): ArmError {
   if (issues.some((issue) => issue.instancePath === '' && issue.keyword === 'type')) {
     return invalidRequestContent('the body must be a JSON object.')
   }
-  const details = issues.slice(0, MAX_ERROR_DETAILS).map((issue) => validationDetail(issue, request))
-  return validationFailed(request.routeOptions.config.resourceKind ?? 'resource', details)
+  // Ajv reports at least one issue whenever validation fails.
+  const details = issues.slice(0, MAX_ERROR_DETAILS).map((issue) => validationDetail(issue, request)) as [PropertyProblem, ...PropertyProblem[]]
+  return validationFailed(String(request.routeOptions.config.resourceKind), details)
 }
 
-function validationDetail (issue: ValidationIssue, request: FastifyRequest): ArmErrorDetail {
+function validationDetail (issue: ValidationIssue, request: FastifyRequest): PropertyProblem {
   const segments = issue.instancePath.split('/').slice(1).map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
   if (issue.keyword === 'required') segments.push(String(issue.params.missingProperty))
   const target = clientPath(toPropertyPath(segments), request.bodyShape)
@@ -71,14 +67,13 @@ function validationDetail (issue: ValidationIssue, request: FastifyRequest): Arm
       return { code: 'MissingRequiredProperty', message: `The required property '${target}' is missing.`, target }
     case 'type':
       return { code: 'InvalidPropertyType', message: `The property '${target}' must be of type ${String(issue.params.type)}.`, target }
-    case 'enum':
+    default:
+      // The definitions' only other constraint is an enum.
       return {
         code: 'InvalidPropertyValue',
         message: `The property '${target}' must be one of: ${(issue.params.allowedValues as unknown[]).join(', ')}.`,
         target
       }
-    default:
-      return { code: 'InvalidPropertyValue', message: `The property '${target}' ${issue.message ?? 'is invalid'}.`, target }
   }
 }
 

@@ -51,14 +51,14 @@ export function invalidRequestContent (reason: string): ArmError {
   return new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: ${reason}`)
 }
 
-export function validationFailed (resourceKind: string, details: ArmErrorDetail[]): ArmError {
+/** A problem with one property of a definition: `target` is its path in the body as the client sent it. */
+export type PropertyProblem = ArmErrorDetail & { target: string }
+
+export function validationFailed (resourceKind: string, details: [PropertyProblem, ...PropertyProblem[]]): ArmError {
   const [first] = details
-  const summary = first === undefined ? '' : ` ${first.message}`
-  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : ''
-  return new ArmError(400, 'ValidationFailed', `The ${resourceKind} definition is invalid.${summary}${more}`, {
-    ...(first?.target === undefined ? {} : { target: first.target }),
-    details
-  })
+  const more = details.length > 1 ? ` (${details.length} problems in all, listed in details.)` : ''
+  return new ArmError(400, 'ValidationFailed', `The ${resourceKind} definition is invalid. ${first.message}${more}`,
+    { target: first.target, details })
 }
 
 export function invalidResourceName (parameter: string, name: string, pattern: string, maxLength: number): ArmError {
@@ -99,8 +99,8 @@ export function requestEntityTooLarge (limitBytes: number): ArmError {
 }
 
 export function unsupportedMediaType (contentType: string | undefined): ArmError {
-  return new ArmError(415, 'UnsupportedMediaType',
-    `The content media type '${contentType ?? ''}' is not supported. Only 'application/json' is supported.`)
+  const given = contentType === undefined ? 'A request body without a content type' : `The content media type '${contentType}'`
+  return new ArmError(415, 'UnsupportedMediaType', `${given} is not supported. Only 'application/json' is supported.`)
 }
 
 export function badRequest (message: string): ArmError {

@@ -1,6 +1,6 @@
 import type { FastifyServerOptions } from 'fastify'
 import type { LoggerOptions } from 'pino'
-import { CORRELATION_ID_HEADER, correlationIdOf } from './arm/headers.js'
+import { correlationIdOf } from './arm/headers.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = typeof LOG_LEVELS[number]
@@ -25,6 +25,5 @@ export function loggerOptions (level: LogLevel): LoggerOptions {
 /** Every request's log lines carry its correlation id beside Fastify's request id. */
 export const childLoggerFactory: NonNullable<FastifyServerOptions['childLoggerFactory']> =
   function (logger, bindings, options, rawRequest) {
-    const correlationId = rawRequest.headers[CORRELATION_ID_HEADER] === undefined ? undefined : correlationIdOf(rawRequest)
-    return logger.child({ ...bindings, correlationId }, options)
+    return logger.child({ ...bindings, correlationId: correlationIdOf(rawRequest) }, options)
   }

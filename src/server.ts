@@ -11,18 +11,18 @@ const config = parseConfig(process.argv.slice(2))
 async function start (): Promise<void> {
   const app = await buildApp(appOptionsOf(config))
   closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
-    if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
-    else app.log.info({ signal }, 'shutting down')
+    // `err` is set when an uncaught error, rather than a signal, ends the process.
+    app.log.warn({ signal, err }, 'shutting down')
     await app.close()
   })
   await app.listen({ host: config.host, port: config.httpPort })
-  app.log.info({ storage: config.inMemory ? 'memory' : config.dataDir, profile: config.profile }, 'emulator ready')
+  app.log.info({ inMemory: config.inMemory, dataDir: config.dataDir, profile: config.profile }, 'emulator ready')
 }
 
 try {
   await start()
 } catch (err) {
   // Before the app exists there is no app logger: a plain one reports why the emulator cannot start.
-  pino({ level: config.logLevel }).fatal({ err }, `could not start: ${err instanceof Error ? err.message : String(err)}`)
+  pino({ level: config.logLevel }).fatal({ err }, `could not start: ${String(err)}`)
   process.exitCode = 1
 }

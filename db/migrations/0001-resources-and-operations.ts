@@ -25,7 +25,7 @@ CREATE TABLE operations (
   subscription_id  TEXT NOT NULL,
   resource_id      TEXT NOT NULL,
   started_at       INTEGER NOT NULL,
-  completes_at     INTEGER,
+  completes_at     INTEGER NOT NULL,
   outcome          TEXT NOT NULL CHECK (outcome IN ('Succeeded', 'Failed')),
   error            TEXT
 );

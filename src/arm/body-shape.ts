@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import type { ArmErrorDetail } from '../errors.js'
+import type { PropertyProblem } from '../errors.js'
 
 /**
  * How the client shaped a PUT body. Validation runs on the ARM shape, so error targets are mapped back
@@ -13,7 +13,7 @@ export interface BodyShape {
 }
 
 /** Rewrites older field names of a flat definition in place, recording renames; returns conflicts found. */
-export type FlatFieldTranslation = (definition: Record<string, unknown>, renamed: Map<string, string>) => ArmErrorDetail[]
+export type FlatFieldTranslation = (definition: Record<string, unknown>, renamed: Map<string, string>) => PropertyProblem[]
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,7 +29,7 @@ export function isJsonObject (value: unknown): value is Record<string, unknown> 
  * Accepts both body shapes: `{"properties": {...}}` (ARM, what SDKs send) and the flat shape of the seed
  * documents. A body with a `properties` key is the ARM shape. Returns conflicts found by the translation.
  */
-export function normalizeBodyShape (request: FastifyRequest, translateFlat?: FlatFieldTranslation): ArmErrorDetail[] {
+export function normalizeBodyShape (request: FastifyRequest, translateFlat?: FlatFieldTranslation): PropertyProblem[] {
   const body = request.body
   if (!isJsonObject(body) || Object.hasOwn(body, 'properties')) {
     request.bodyShape = { flat: false, renamed: new Map() }
@@ -45,8 +45,9 @@ export function normalizeBodyShape (request: FastifyRequest, translateFlat?: Fla
 
 /** The path of a body property as the client sent it, from its path in the ARM shape (`properties.x[0].y`). */
 export function clientPath (armPath: string, shape: BodyShape | null): string {
-  if (shape === null || !shape.flat) return armPath
-  const inDefinition = armPath.startsWith('properties.') ? armPath.slice('properties.'.length) : armPath
+  if (shape?.flat !== true) return armPath
+  // A flat body has no `properties` key, so every path the ARM shape reports lies inside the definition.
+  const inDefinition = armPath.slice('properties.'.length)
   return shape.renamed.get(inDefinition) ?? inDefinition
 }
 
@@ -56,7 +57,7 @@ export function clientPath (armPath: string, shape: BodyShape | null): string {
  */
 export function renameField (
   object: Record<string, unknown>, from: string, to: string, path: string, renamed: Map<string, string>
-): ArmErrorDetail | undefined {
+): PropertyProblem | undefined {
   if (!Object.hasOwn(object, from)) return undefined
   if (Object.hasOwn(object, to)) return conflictingProperties(`${path}${from}`, `${path}${to}`)
   object[to] = object[from]
@@ -66,7 +67,7 @@ export function renameField (
   return undefined
 }
 
-export function conflictingProperties (older: string, newer: string): ArmErrorDetail {
+export function conflictingProperties (older: string, newer: string): PropertyProblem {
   return {
     code: 'ConflictingProperties',
     message: `The property '${older}' is the older name of '${newer}'; send only one of them.`,

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from '@sinclair/typebox'
+import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { ResourceStore, StoredResource } from '../../db/resource-store.js'
-import { invalidResourceName, resourceNotFound, validationFailed } from '../errors.js'
+import { invalidResourceName, resourceNotFound, validationFailed, type PropertyProblem } from '../errors.js'
 import { CHILD_NAME_MAX_LENGTH, CHILD_NAME_PATTERN, type ProvisioningState } from '../schemas/common.js'
 import type { Runtime } from '../settings.js'
 import { API_VERSION, apiVersionCheck } from './api-version.js'
@@ -47,6 +48,11 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
   const itemUrl = `${collectionUrl}/:${nameParameter}`
   const checkApiVersion = apiVersionCheck(runtime.apiVersionCheck)
   const config = { resourceKind: resourceType.kind }
+  const putParamsAreValid = TypeCompiler.Compile(schemas.putParams)
+
+  function nameOf (request: FastifyRequest): string {
+    return String((request.params as ChildParams)[nameParameter])
+  }
 
   function render (stored: StoredResource<D>, provisioningState: ProvisioningState): Record<string, unknown> {
     return {
@@ -68,22 +74,20 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
 
   // ARM checks the names in the URL before it reads the body.
   async function checkResourceName (request: FastifyRequest): Promise<void> {
-    const validateParams = request.getValidationFunction('params')
-    if (validateParams !== undefined && !validateParams(request.params)) {
-      const name = (request.params as ChildParams)[nameParameter] ?? ''
-      throw invalidResourceName(nameParameter, name, CHILD_NAME_PATTERN, CHILD_NAME_MAX_LENGTH)
+    // The route's own params schema, compiled once: the same rule Fastify's validation applies afterwards.
+    if (!putParamsAreValid.Check(request.params)) {
+      throw invalidResourceName(nameParameter, nameOf(request), CHILD_NAME_PATTERN, CHILD_NAME_MAX_LENGTH)
     }
   }
 
   async function acceptBothBodyShapes (request: FastifyRequest): Promise<void> {
     const conflicts = normalizeBodyShape(request, resourceType.translateFlatFields)
-    if (conflicts.length > 0) throw validationFailed(resourceType.kind, conflicts)
+    if (conflicts.length > 0) throw validationFailed(resourceType.kind, conflicts as [PropertyProblem, ...PropertyProblem[]])
   }
 
   async function createOrUpdate (request: FastifyRequest, reply: FastifyReply) {
-    const params = request.params as ChildParams
-    const scope = parentHubOf(params)
-    const name = params[nameParameter] ?? ''
+    const scope = parentHubOf(request.params as ChildParams)
+    const name = nameOf(request)
     const now = runtime.now()
     const operation = startOperation(runtime.newId(), scope.subscriptionId,
       childResourceId(scope, resourceType.collection, name), now, runtime.provisioning)
@@ -99,17 +103,15 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
   }
 
   async function get (request: FastifyRequest) {
-    const params = request.params as ChildParams
-    const scope = parentHubOf(params)
-    const name = params[nameParameter] ?? ''
+    const scope = parentHubOf(request.params as ChildParams)
+    const name = nameOf(request)
     const stored = store.get(scope, name)
     if (stored === undefined) throw notFound(scope, name)
     return render(stored, provisioningStateAt(stored.operation, runtime.now()))
   }
 
   async function remove (request: FastifyRequest, reply: FastifyReply) {
-    const params = request.params as ChildParams
-    const deleted = store.delete(parentHubOf(params), params[nameParameter] ?? '')
+    const deleted = store.delete(parentHubOf(request.params as ChildParams), nameOf(request))
     return reply.code(deleted || runtime.profile === 'swagger' ? 200 : 204).send()
   }
 

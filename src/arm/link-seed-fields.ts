@@ -1,12 +1,12 @@
 import { conflictingProperties, isJsonObject, renameField, type FlatFieldTranslation } from './body-shape.js'
-import type { ArmErrorDetail } from '../errors.js'
+import type { PropertyProblem } from '../errors.js'
 
 /**
  * The Link seed document uses the field names of the 2017 preview. In the flat shape they are translated
  * to their 2017-04-26 names. `mappings[].isProfileTypeId` has no counterpart and is dropped.
  */
 export const translateLinkSeedFields: FlatFieldTranslation = (definition, renamed) => {
-  const conflicts: (ArmErrorDetail | undefined)[] = [
+  const conflicts: (PropertyProblem | undefined)[] = [
     entityTypeShorthand(definition, 'sourceInteractionType', 'source', 'Interaction', renamed),
     entityTypeShorthand(definition, 'targetProfileType', 'target', 'Profile', renamed)
   ]
@@ -27,7 +27,7 @@ export const translateLinkSeedFields: FlatFieldTranslation = (definition, rename
 /** `sourceInteractionType: X` stands for `sourceEntityType: "Interaction", sourceEntityTypeName: X` (likewise target). */
 function entityTypeShorthand (
   definition: Record<string, unknown>, older: string, side: 'source' | 'target', entityType: string, renamed: Map<string, string>
-): ArmErrorDetail | undefined {
+): PropertyProblem | undefined {
   if (!Object.hasOwn(definition, older)) return undefined
   const typeField = `${side}EntityType`
   const nameField = `${side}EntityTypeName`
@@ -44,11 +44,11 @@ function entityTypeShorthand (
 
 function translateItems (
   definition: Record<string, unknown>, field: string,
-  translate: (item: Record<string, unknown>, path: string) => (ArmErrorDetail | undefined)[]
-): (ArmErrorDetail | undefined)[] {
+  translate: (item: Record<string, unknown>, path: string) => (PropertyProblem | undefined)[]
+): (PropertyProblem | undefined)[] {
   const items = definition[field]
   if (!Array.isArray(items)) return []
-  const conflicts: (ArmErrorDetail | undefined)[] = []
+  const conflicts: (PropertyProblem | undefined)[] = []
   definition[field] = items.map((item: unknown, index) => {
     if (!isJsonObject(item)) return item
     const copy = { ...item }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { invalidSkipToken } from '../errors.js'
 import { API_VERSION, type ArmQuery } from './api-version.js'
+import { pathOf } from './query.js'
 
 const SKIP_TOKEN_VERSION = 1
 
@@ -26,7 +27,6 @@ export function skipTokenOf (request: FastifyRequest): string {
 
 /** An absolute URL on the emulator's own origin that an SDK follows verbatim. */
 export function nextLink (request: FastifyRequest, afterKey: string): string {
-  const path = request.url.split('?', 1)[0] ?? ''
   const query = new URLSearchParams({ 'api-version': API_VERSION, $skipToken: encodeSkipToken(afterKey) })
-  return `${request.protocol}://${request.host}${path}?${query.toString()}`
+  return `${request.protocol}://${request.host}${pathOf(request.url)}?${query.toString()}`
 }

@@ -8,7 +8,7 @@ import { operationStatusId } from './ids.js'
  * so a restart in the middle of provisioning neither loses nor freezes it.
  */
 export function provisioningStateAt (operation: StoredOperation, now: number): ProvisioningState {
-  if (operation.completesAt === null || now < operation.completesAt) return 'Provisioning'
+  if (now < operation.completesAt) return 'Provisioning'
   return operation.outcome
 }
 
@@ -20,7 +20,7 @@ export function operationStatusAt (operation: StoredOperation, now: number): Ope
     status: state === 'Provisioning' ? 'InProgress' : state,
     startTime: new Date(operation.startedAt).toISOString()
   }
-  if (state !== 'Provisioning' && operation.completesAt !== null) {
+  if (state !== 'Provisioning') {
     status.endTime = new Date(operation.completesAt).toISOString()
   }
   if (state === 'Failed' && operation.error !== null) status.error = operation.error
@@ -46,6 +46,5 @@ export function startOperation (id: string, subscriptionId: string, resourceId: 
 
 /** Whole seconds until the operation is expected to finish: what `Retry-After` carries. */
 export function retryAfterSeconds (operation: StoredOperation, now: number): number {
-  if (operation.completesAt === null) return 1
   return Math.max(0, Math.ceil((operation.completesAt - now) / 1000))
 }
