@@ -1,0 +1,63 @@
+import t from 'tap'
+import { GUID, HUB_PATH, buildTestApp, url } from './helpers/app.js'
+import { buildApp } from '../src/app.js'
+
+t.test('every response carries a new x-ms-request-id, a correlation id and a Date', async (t) => {
+  const { request } = await buildTestApp(t)
+  for (const path of [url(`${HUB_PATH}/links`), url(`${HUB_PATH}/links/missing`), '/nowhere', `${HUB_PATH}/links`, '/_emulator/health']) {
+    const response = await request({ method: 'GET', url: path })
+    t.match(response.headers['x-ms-request-id'], GUID, path)
+    t.match(response.headers['x-ms-correlation-request-id'], GUID, path)
+    t.not(response.headers['x-ms-request-id'], response.headers['x-ms-correlation-request-id'])
+    t.ok(response.headers.date, path)
+  }
+})
+
+t.test('on its defaults the app logs at info, answers 201 on create and checks the api-version; request ids are new each time', async (t) => {
+  const lines: string[] = []
+  const app = await buildApp({ storage: { inMemory: true }, logStream: { write: (line: string) => { lines.push(line) } } })
+  const created = await app.inject({
+    method: 'PUT',
+    url: url(`${HUB_PATH}/links/Defaults`),
+    payload: { properties: { sourceEntityType: 'None', targetEntityType: 'None', sourceEntityTypeName: 'a', targetEntityTypeName: 'b', participantPropertyReferences: [] } }
+  })
+  t.equal(created.statusCode, 201)
+  t.equal(created.headers['retry-after'], '1', 'the default provisioning delay is under a second')
+  t.equal((await app.inject({ method: 'GET', url: `${HUB_PATH}/links` })).statusCode, 400)
+  t.ok(lines.some((line) => (JSON.parse(line) as { msg: string }).msg === 'incoming request'))
+  t.teardown(() => app.close())
+  const ids = new Set<unknown>()
+  for (let i = 0; i < 5; i++) ids.add((await app.inject({ method: 'GET', url: '/_emulator/health' })).headers['x-ms-request-id'])
+  t.equal(ids.size, 5)
+})
+
+t.test('a correlation id the client sends is echoed', async (t) => {
+  const { request } = await buildTestApp(t)
+  const response = await request({ method: 'GET', url: url(`${HUB_PATH}/links`), headers: { 'x-ms-correlation-request-id': 'my-correlation' } })
+  t.equal(response.headers['x-ms-correlation-request-id'], 'my-correlation')
+  const failed = await request({ method: 'GET', url: `${HUB_PATH}/links`, headers: { 'x-ms-correlation-request-id': 'my-correlation' } })
+  t.equal(failed.statusCode, 400)
+  t.equal(failed.headers['x-ms-correlation-request-id'], 'my-correlation', 'on errors too')
+})
+
+t.test('x-ms-client-request-id is echoed only when the client asks for it', async (t) => {
+  const { request } = await buildTestApp(t)
+  const asked = await request({
+    method: 'GET', url: url(`${HUB_PATH}/links`), headers: { 'x-ms-client-request-id': 'client-1', 'x-ms-return-client-request-id': 'true' }
+  })
+  t.equal(asked.headers['x-ms-client-request-id'], 'client-1')
+  const notAsked = await request({ method: 'GET', url: url(`${HUB_PATH}/links`), headers: { 'x-ms-client-request-id': 'client-1' } })
+  t.equal(notAsked.headers['x-ms-client-request-id'], undefined)
+  const declined = await request({
+    method: 'GET', url: url(`${HUB_PATH}/links`), headers: { 'x-ms-client-request-id': 'client-1', 'x-ms-return-client-request-id': 'false' }
+  })
+  t.equal(declined.headers['x-ms-client-request-id'], undefined)
+})
+
+t.test('GET /_emulator/health answers 200 without an api-version', async (t) => {
+  const { request } = await buildTestApp(t)
+  const response = await request({ method: 'GET', url: '/_emulator/health' })
+  t.equal(response.statusCode, 200)
+  t.equal(response.headers['content-type'], 'application/json; charset=utf-8')
+  t.strictSame(JSON.parse(response.body), { status: 'Healthy' })
+})

@@ -1,0 +1,253 @@
+import t from 'tap'
+import { API_VERSION, GUID, HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, url } from './helpers/app.js'
+import { seedRequestBody, swaggerExample } from './helpers/published.js'
+
+const LINKS = `${HUB_PATH}/links`
+const scope = { subscriptionId: SUBSCRIPTION, resourceGroupName: RESOURCE_GROUP, hubName: HUB }
+
+const definition = {
+  sourceEntityType: 'Interaction',
+  targetEntityType: 'Profile',
+  sourceEntityTypeName: 'WebVisit',
+  targetEntityTypeName: 'Contact',
+  participantPropertyReferences: [{ sourcePropertyName: 'VisitorId', targetPropertyName: 'ContactId' }]
+}
+
+function linkResource (name: string, properties: Record<string, unknown>, provisioningState = 'Provisioning') {
+  return {
+    id: `${LINKS}/${name}`,
+    name: `${HUB}/${name}`,
+    type: 'Microsoft.CustomerInsights/hubs/links',
+    properties: { ...properties, referenceOnly: properties.referenceOnly ?? false, tenantId: HUB.toLowerCase(), linkName: name, provisioningState }
+  }
+}
+
+t.test('PUT creates a link: 201, the async-operation headers, the whole resource, and what was stored', async (t) => {
+  const { app, request } = await buildTestApp(t)
+  const response = await request({ method: 'PUT', url: url(`${LINKS}/WebToContact`), payload: { properties: definition } })
+
+  t.equal(response.statusCode, 201)
+  t.equal(response.headers['content-type'], 'application/json; charset=utf-8')
+  t.equal(response.headers['azure-asyncoperation'],
+    `http://localhost:80/subscriptions/${SUBSCRIPTION}/providers/Microsoft.CustomerInsights/operationStatuses/00000000-0000-4000-8000-000000000003?api-version=${API_VERSION}`)
+  t.equal(response.headers['retry-after'], '1')
+  t.strictSame(json(response), linkResource('WebToContact', definition))
+
+  const stored = app.stores.links.get(scope, 'webtocontact')
+  t.strictSame(stored?.definition, definition)
+  t.equal(stored?.name, 'WebToContact')
+  t.equal(stored?.operation.id, '00000000-0000-4000-8000-000000000003')
+})
+
+t.test('PUT of an existing link replaces its definition and answers 200', async (t) => {
+  const { app, request } = await buildTestApp(t)
+  await request({ method: 'PUT', url: url(`${LINKS}/WebToContact`), payload: { properties: { ...definition, mappings: [{ sourcePropertyName: 'a', targetPropertyName: 'b' }] } } })
+  const updated = { ...definition, referenceOnly: true, operationType: 'Delete', displayName: { 'en-us': 'Web to contact' } }
+  const response = await request({ method: 'PUT', url: url(`${LINKS}/WebToContact`), payload: { properties: updated } })
+
+  t.equal(response.statusCode, 200)
+  t.ok(response.headers['azure-asyncoperation'])
+  t.strictSame(json(response), linkResource('WebToContact', updated))
+  t.strictSame(app.stores.links.get(scope, 'WebToContact')?.definition, updated, 'mappings of the first PUT are gone')
+  t.equal(app.stores.links.list(scope, '', 10).length, 1)
+})
+
+t.test('GET shows Provisioning until the provisioning delay has passed, then Succeeded', async (t) => {
+  const { clock, request } = await buildTestApp(t, { provisioningDelayMs: 2000 })
+  await request({ method: 'PUT', url: url(`${LINKS}/WebToContact`), payload: { properties: definition } })
+
+  clock.advance(1999)
+  const during = await request({ method: 'GET', url: url(`${LINKS}/WebToContact`) })
+  t.equal(during.statusCode, 200)
+  t.strictSame(json(during), linkResource('WebToContact', definition, 'Provisioning'))
+
+  clock.advance(1)
+  const after = await request({ method: 'GET', url: url(`${LINKS}/WebToContact`) })
+  t.equal(after.statusCode, 200)
+  t.equal(after.headers['content-type'], 'application/json; charset=utf-8')
+  t.strictSame(json(after), linkResource('WebToContact', definition, 'Succeeded'))
+})
+
+t.test('GET of a link that does not exist is a 404 ResourceNotFound', async (t) => {
+  const { request } = await buildTestApp(t)
+  const response = await request({ method: 'GET', url: url(`${LINKS}/Missing`) })
+  t.equal(response.statusCode, 404)
+  t.strictSame(json(response), {
+    error: {
+      code: 'ResourceNotFound',
+      message: `The Resource 'Microsoft.CustomerInsights/hubs/${HUB}/links/Missing' under resource group '${RESOURCE_GROUP}' was not found.`
+    }
+  })
+})
+
+t.test('GET and DELETE of a name that PUT would refuse simply find nothing', async (t) => {
+  const { request } = await buildTestApp(t)
+  const get = await request({ method: 'GET', url: url(`${LINKS}/1-not-a-name`) })
+  t.equal(get.statusCode, 404)
+  t.match(json(get), { error: { code: 'ResourceNotFound' } })
+  const remove = await request({ method: 'DELETE', url: url(`${LINKS}/1-not-a-name`) })
+  t.equal(remove.statusCode, 204)
+})
+
+t.test('DELETE answers 200 with no body when the link existed and 204 when it did not', async (t) => {
+  const { app, request } = await buildTestApp(t)
+  await request({ method: 'PUT', url: url(`${LINKS}/WebToContact`), payload: { properties: definition } })
+
+  const first = await request({ method: 'DELETE', url: url(`${LINKS}/webtocontact`) })
+  t.equal(first.statusCode, 200)
+  t.equal(first.body, '')
+  t.equal(first.headers['content-type'], undefined)
+  t.equal(app.stores.links.get(scope, 'WebToContact'), undefined)
+
+  const second = await request({ method: 'DELETE', url: url(`${LINKS}/WebToContact`) })
+  t.equal(second.statusCode, 204)
+  t.equal(second.body, '')
+  const get = await request({ method: 'GET', url: url(`${LINKS}/WebToContact`) })
+  t.equal(get.statusCode, 404)
+})
+
+t.test('literal segments and names match case-insensitively; responses show the casing of the latest PUT', async (t) => {
+  const { app, request } = await buildTestApp(t)
+  await request({ method: 'PUT', url: url(`${LINKS}/WebToContact`), payload: { properties: definition } })
+  const otherCasing = `/SUBSCRIPTIONS/${SUBSCRIPTION.toUpperCase()}/resourcegroups/testhubrg/PROVIDERS/microsoft.customerinsights/HUBS/SDKTESTHUB/LINKS/webtocontact`
+
+  const get = await request({ method: 'GET', url: url(otherCasing) })
+  t.equal(get.statusCode, 200)
+  t.strictSame(json(get), linkResource('WebToContact', definition), 'still the casing of the PUT')
+
+  const put = await request({ method: 'PUT', url: url(otherCasing), payload: { properties: definition } })
+  t.equal(put.statusCode, 200, 'the same link, so an update')
+  const expected = {
+    id: `/subscriptions/${SUBSCRIPTION.toUpperCase()}/resourceGroups/testhubrg/providers/Microsoft.CustomerInsights/hubs/SDKTESTHUB/links/webtocontact`,
+    name: 'SDKTESTHUB/webtocontact',
+    type: 'Microsoft.CustomerInsights/hubs/links',
+    properties: { ...definition, referenceOnly: false, tenantId: 'sdktesthub', linkName: 'webtocontact', provisioningState: 'Provisioning' }
+  }
+  t.strictSame(json(put), expected)
+  const list = await request({ method: 'GET', url: url(LINKS) })
+  t.strictSame(json(list), { value: [expected] })
+  t.equal(app.stores.links.list(scope, '', 10).length, 1)
+})
+
+t.test('the Link seed document\'s example body, exactly as published, creates a link shown in the 2017-04-26 form', async (t) => {
+  const { app, request } = await buildTestApp(t)
+  const seedBody = seedRequestBody('Create or Update Link (ARM)')
+  const response = await request({ method: 'PUT', url: url(`${LINKS}/linkTest4806`), payload: seedBody })
+  t.equal(response.statusCode, 201)
+
+  const inTheNewForm = {
+    sourceEntityType: 'Interaction',
+    targetEntityType: 'Profile',
+    sourceEntityTypeName: 'testInteraction1949',
+    targetEntityTypeName: 'testProfile1446',
+    displayName: { 'en-us': 'Link DisplayName' },
+    description: { 'en-us': 'Link Description' },
+    mappings: [{ sourcePropertyName: 'testInteraction1949', targetPropertyName: 'testProfile1446', linkType: 'UpdateAlways' }],
+    participantPropertyReferences: [{ sourcePropertyName: 'testInteraction1949', targetPropertyName: 'ProfileId' }]
+  }
+  t.strictSame(json(response), linkResource('linkTest4806', inTheNewForm))
+  const get = await request({ method: 'GET', url: url(`${LINKS}/linkTest4806`) })
+  t.strictSame(json(get), linkResource('linkTest4806', inTheNewForm))
+  t.strictSame(app.stores.links.get(scope, 'linkTest4806')?.definition, inTheNewForm, 'isProfileTypeId is not stored')
+})
+
+t.test('the swagger example request is accepted and answered as its example response shows', async (t) => {
+  const { request } = await buildTestApp(t)
+  const example = swaggerExample('Links_CreateOrUpdate')
+  const response = await request({ method: 'PUT', url: url(`${LINKS}/linkTest4806`), payload: example.parameters.parameters })
+  t.equal(response.statusCode, 201)
+  const published = example.responses['200']?.body as { properties: Record<string, unknown> }
+  const body = json(response) as { properties: Record<string, unknown> }
+  t.strictSame(body.properties, { ...published.properties, tenantId: HUB.toLowerCase() },
+    'the same properties as the published response, for this hub')
+})
+
+t.test('the flat shape takes the 2017-04-26 field names as they are', async (t) => {
+  const { request } = await buildTestApp(t)
+  const response = await request({ method: 'PUT', url: url(`${LINKS}/Flat`), payload: { ...definition, referenceOnly: true } })
+  t.equal(response.statusCode, 201)
+  t.strictSame(json(response), linkResource('Flat', { ...definition, referenceOnly: true }))
+})
+
+t.test('read-only fields are ignored and unknown fields are neither stored nor echoed', async (t) => {
+  const { app, request } = await buildTestApp(t)
+  const response = await request({
+    method: 'PUT',
+    url: url(`${LINKS}/WebToContact`),
+    payload: {
+      id: '/somewhere/else',
+      name: 'otherHub/otherName',
+      type: 'Other/type',
+      location: 'westus',
+      properties: {
+        ...definition,
+        tenantId: 'otherhub',
+        linkName: 'otherName',
+        provisioningState: 'Failed',
+        relationshipGuidId: 'x',
+        favouriteColour: 'green',
+        participantPropertyReferences: [{ sourcePropertyName: 'VisitorId', targetPropertyName: 'ContactId', extra: 1 }]
+      }
+    }
+  })
+  t.equal(response.statusCode, 201)
+  t.strictSame(json(response), linkResource('WebToContact', definition))
+  t.strictSame(app.stores.links.get(scope, 'WebToContact')?.definition, definition)
+})
+
+t.test('listing a hub pages through every link in name order, following nextLink verbatim', async (t) => {
+  const { request } = await buildTestApp(t, { pageSize: 2 })
+  for (const name of ['delta', 'Alpha', 'charlie', 'Bravo', 'echo']) {
+    await request({ method: 'PUT', url: url(`${LINKS}/${name}`), payload: { properties: definition } })
+  }
+  await request({ method: 'PUT', url: url(`${HUB_PATH.replace(HUB, 'otherHub')}/links/foxtrot`), payload: { properties: definition } })
+  await request({ method: 'PUT', url: url(`${HUB_PATH}/relationshipLinks/golf`), payload: { properties: { interactionType: 'i', relationshipName: 'r', profilePropertyReferences: [], relatedProfilePropertyReferences: [] } } })
+
+  const names: string[] = []
+  let next: string | undefined = url(LINKS)
+  let pages = 0
+  while (next !== undefined) {
+    const response = await request({ method: 'GET', url: next })
+    t.equal(response.statusCode, 200)
+    const page = json(response) as { value: { name: string }[], nextLink?: string }
+    names.push(...page.value.map((link) => link.name))
+    if (page.nextLink !== undefined) {
+      const link = new URL(page.nextLink)
+      t.equal(link.origin, 'http://localhost', 'an absolute URL on the emulator\'s own origin')
+      t.equal(link.searchParams.get('api-version'), API_VERSION)
+      t.match(link.searchParams.get('$skipToken'), /^[A-Za-z0-9_-]+$/)
+      next = `${link.pathname}${link.search}`
+    } else {
+      next = undefined
+    }
+    pages++
+  }
+  t.equal(pages, 3)
+  t.strictSame(names, ['Alpha', 'Bravo', 'charlie', 'delta', 'echo'].map((name) => `${HUB}/${name}`))
+})
+
+t.test('a hub with no links lists an empty page with no nextLink', async (t) => {
+  const { request } = await buildTestApp(t)
+  const response = await request({ method: 'GET', url: url(LINKS) })
+  t.equal(response.statusCode, 200)
+  t.strictSame(json(response), { value: [] })
+})
+
+t.test('a skip token the emulator did not issue is a 400', async (t) => {
+  const { request } = await buildTestApp(t)
+  for (const token of ['garbage!', Buffer.from('{"v":9,"after":"x"}').toString('base64url'), 'a&$skipToken=b']) {
+    const response = await request({ method: 'GET', url: url(`${LINKS}?$skipToken=${token}`) })
+    t.equal(response.statusCode, 400, token)
+    t.strictSame(json(response), {
+      error: { code: 'InvalidSkipToken', message: 'The $skipToken query parameter is not one this emulator issued.', target: '$skipToken' }
+    })
+  }
+})
+
+t.test('relationship links and links of the same name are separate resources', async (t) => {
+  const { request } = await buildTestApp(t)
+  await request({ method: 'PUT', url: url(`${LINKS}/Shared`), payload: { properties: definition } })
+  const response = await request({ method: 'GET', url: url(`${HUB_PATH}/relationshipLinks/Shared`) })
+  t.equal(response.statusCode, 404)
+  t.ok(GUID.test(String(response.headers['x-ms-request-id'])))
+})

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t from 'tap'
+import Database from 'better-sqlite3'
+import { DATABASE_FILE_NAME, SchemaTooNewError, openDatabase } from '../db/database.js'
+import { migrations } from '../db/migrations/index.js'
+import { HUB_PATH, ManualClock, buildTestApp, json, url } from './helpers/app.js'
+
+const definition = {
+  sourceEntityType: 'Profile',
+  targetEntityType: 'Profile',
+  sourceEntityTypeName: 'Contact',
+  targetEntityTypeName: 'Contact',
+  participantPropertyReferences: []
+}
+const relationshipDefinition = { interactionType: 'i', relationshipName: 'r', profilePropertyReferences: [], relatedProfilePropertyReferences: [] }
+
+function dataDir (): string {
+  return mkdtempSync(join(tmpdir(), 'ci-emulator-'))
+}
+
+t.test('resources survive closing and reopening the app on the same data directory', async (t) => {
+  const dir = dataDir()
+  const first = await buildTestApp({ teardown: () => undefined }, { storage: { inMemory: false, dataDir: dir } })
+  await first.request({ method: 'PUT', url: url(`${HUB_PATH}/links/Kept`), payload: { properties: definition } })
+  const relationship = json(await first.request({ method: 'PUT', url: url(`${HUB_PATH}/relationshipLinks/KeptToo`), payload: { properties: relationshipDefinition } }))
+  await first.request({ method: 'PUT', url: url(`${HUB_PATH}/links/Dropped`), payload: { properties: definition } })
+  await first.request({ method: 'DELETE', url: url(`${HUB_PATH}/links/Dropped`) })
+  first.clock.advance(1000)
+  const before = json(await first.request({ method: 'GET', url: url(`${HUB_PATH}/links/Kept`) }))
+  await first.app.close()
+
+  const second = await buildTestApp(t, { storage: { inMemory: false, dataDir: dir } })
+  second.clock.advance(1000)
+  t.strictSame(json(await second.request({ method: 'GET', url: url(`${HUB_PATH}/links/Kept`) })), before)
+  t.match(json(await second.request({ method: 'GET', url: url(`${HUB_PATH}/relationshipLinks/KeptToo`) })), {
+    properties: { relationshipGuidId: (relationship as { properties: { relationshipGuidId: string } }).properties.relationshipGuidId }
+  })
+  t.equal((await second.request({ method: 'GET', url: url(`${HUB_PATH}/links/Dropped`) })).statusCode, 404)
+
+  const raw = new Database(join(dir, DATABASE_FILE_NAME), { readonly: true })
+  t.teardown(() => raw.close())
+  t.equal(raw.pragma('journal_mode', { simple: true }), 'wal')
+  t.equal(raw.pragma('user_version', { simple: true }), migrations.at(-1)?.version)
+  t.strictSame(raw.prepare('SELECT resource_type, name, definition FROM resources ORDER BY name').all(), [
+    { resource_type: 'Microsoft.CustomerInsights/hubs/links', name: 'Kept', definition: JSON.stringify(definition) },
+    { resource_type: 'Microsoft.CustomerInsights/hubs/relationshipLinks', name: 'KeptToo', definition: JSON.stringify(relationshipDefinition) }
+  ])
+})
+
+t.test('a restart in the middle of provisioning neither loses nor freezes it', async (t) => {
+  const dir = dataDir()
+  const clock = new ManualClock()
+  const first = await buildTestApp({ teardown: () => undefined }, { storage: { inMemory: false, dataDir: dir }, now: clock.now, provisioningDelayMs: 5000 })
+  const put = await first.request({ method: 'PUT', url: url(`${HUB_PATH}/links/Midway`), payload: { properties: definition } })
+  const status = new URL(String(put.headers['azure-asyncoperation']))
+  clock.advance(2000)
+  await first.app.close()
+
+  const second = await buildTestApp(t, { storage: { inMemory: false, dataDir: dir }, now: clock.now, provisioningDelayMs: 5000 })
+  t.match(json(await second.request({ method: 'GET', url: url(`${HUB_PATH}/links/Midway`) })), { properties: { provisioningState: 'Provisioning' } })
+  t.match(json(await second.request({ method: 'GET', url: `${status.pathname}${status.search}` })), { status: 'InProgress' })
+  clock.advance(3000)
+  t.match(json(await second.request({ method: 'GET', url: url(`${HUB_PATH}/links/Midway`) })), { properties: { provisioningState: 'Succeeded' } })
+  t.match(json(await second.request({ method: 'GET', url: `${status.pathname}${status.search}` })), { status: 'Succeeded' })
+})
+
+t.test('a database from a newer schema is refused and left untouched', async (t) => {
+  const dir = dataDir()
+  const file = join(dir, DATABASE_FILE_NAME)
+  const newer = new Database(file)
+  newer.pragma('user_version = 99')
+  newer.exec('CREATE TABLE future (x)')
+  newer.close()
+  const bytes = readFileSync(file)
+
+  t.throws(() => openDatabase({ inMemory: false, dataDir: dir }), new SchemaTooNewError(99, migrations.at(-1)?.version ?? 0, file))
+  t.ok(readFileSync(file).equals(bytes), 'the file is byte for byte what it was')
+})
+
+t.test('a file that is not a database is refused and left untouched', async (t) => {
+  const dir = dataDir()
+  const file = join(dir, DATABASE_FILE_NAME)
+  writeFileSync(file, 'this is not a SQLite database, it only has its name'.repeat(100))
+  const bytes = readFileSync(file)
+  t.throws(() => openDatabase({ inMemory: false, dataDir: dir }), { code: 'SQLITE_NOTADB' })
+  t.ok(readFileSync(file).equals(bytes))
+})
+
+t.test('migrations are applied in order, once, each in its own transaction', async (t) => {
+  const dir = dataDir()
+  const extra = [...migrations, { version: migrations.length + 1, name: 'extra', sql: 'CREATE TABLE extra (x INTEGER)' }]
+  openDatabase({ inMemory: false, dataDir: dir }).close()
+  const upgraded = openDatabase({ inMemory: false, dataDir: dir }, extra)
+  t.equal(upgraded.pragma('user_version', { simple: true }), extra.length)
+  t.strictSame(upgraded.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").all(), [{ name: 'extra' }])
+  upgraded.close()
+
+  const broken = [...extra, { version: extra.length + 1, name: 'broken', sql: 'CREATE TABLE half (x); THIS IS NOT SQL' }]
+  t.throws(() => openDatabase({ inMemory: false, dataDir: dir }, broken))
+  const after = openDatabase({ inMemory: false, dataDir: dir }, extra)
+  t.equal(after.pragma('user_version', { simple: true }), extra.length, 'the failed migration left nothing behind')
+  t.strictSame(after.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all(), [])
+  after.close()
+})

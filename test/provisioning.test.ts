@@ -1,0 +1,116 @@
+import t from 'tap'
+import { API_VERSION, HUB_PATH, START, SUBSCRIPTION, buildTestApp, json, url } from './helpers/app.js'
+
+const LINKS = `${HUB_PATH}/links`
+const definition = {
+  sourceEntityType: 'Profile',
+  targetEntityType: 'Profile',
+  sourceEntityTypeName: 'Contact',
+  targetEntityTypeName: 'Contact',
+  participantPropertyReferences: []
+}
+const OPERATIONS = `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.CustomerInsights/operationStatuses`
+
+function statusPath (response: { headers: Record<string, unknown> }): string {
+  const location = new URL(String(response.headers['azure-asyncoperation']))
+  return `${location.pathname}${location.search}`
+}
+
+t.test('the operation-status resource is InProgress until provisioning ends, then Succeeded with an endTime', async (t) => {
+  const { clock, request } = await buildTestApp(t, { provisioningDelayMs: 3000 })
+  const put = await request({ method: 'PUT', url: url(`${LINKS}/Tracked`), payload: { properties: definition } })
+  const operationId = '00000000-0000-4000-8000-000000000003'
+  t.equal(statusPath(put), `${OPERATIONS}/${operationId}?api-version=${API_VERSION}`)
+  t.equal(put.headers['retry-after'], '3')
+
+  clock.advance(2999)
+  const running = await request({ method: 'GET', url: statusPath(put) })
+  t.equal(running.statusCode, 200)
+  t.equal(running.headers['content-type'], 'application/json; charset=utf-8')
+  t.strictSame(json(running), {
+    id: `${OPERATIONS}/${operationId}`,
+    name: operationId,
+    status: 'InProgress',
+    startTime: new Date(START).toISOString()
+  })
+
+  clock.advance(1)
+  const done = await request({ method: 'GET', url: statusPath(put) })
+  t.strictSame(json(done), {
+    id: `${OPERATIONS}/${operationId}`,
+    name: operationId,
+    status: 'Succeeded',
+    startTime: '2026-01-01T00:00:00.000Z',
+    endTime: '2026-01-01T00:00:03.000Z'
+  })
+})
+
+t.test('with a zero delay the PUT response still shows Provisioning and the next read shows Succeeded', async (t) => {
+  const { request } = await buildTestApp(t, { provisioningDelayMs: 0 })
+  const put = await request({ method: 'PUT', url: url(`${LINKS}/Instant`), payload: { properties: definition } })
+  t.match(json(put), { properties: { provisioningState: 'Provisioning' } })
+  t.equal(put.headers['retry-after'], '0')
+  const get = await request({ method: 'GET', url: url(`${LINKS}/Instant`) })
+  t.match(json(get), { properties: { provisioningState: 'Succeeded' } })
+  const status = await request({ method: 'GET', url: statusPath(put) })
+  t.match(json(status), { status: 'Succeeded' })
+})
+
+t.test('a second PUT while provisioning restarts it with a new operation', async (t) => {
+  const { app, clock, request } = await buildTestApp(t, { provisioningDelayMs: 1000 })
+  const first = await request({ method: 'PUT', url: url(`${LINKS}/Busy`), payload: { properties: definition } })
+  clock.advance(800)
+  const second = await request({ method: 'PUT', url: url(`${LINKS}/Busy`), payload: { properties: definition } })
+  t.not(statusPath(second), statusPath(first))
+
+  clock.advance(200)
+  const get = await request({ method: 'GET', url: url(`${LINKS}/Busy`) })
+  t.match(json(get), { properties: { provisioningState: 'Provisioning' } }, 'the first operation\'s end does not end the second')
+  t.match(json(await request({ method: 'GET', url: statusPath(first) })), { status: 'Succeeded' }, 'the first operation itself finished')
+  t.equal(app.stores.links.get({ subscriptionId: SUBSCRIPTION, resourceGroupName: 'TestHubRG', hubName: 'sdkTestHub' }, 'Busy')?.operation.completesAt, START + 1800)
+
+  clock.advance(800)
+  t.match(json(await request({ method: 'GET', url: url(`${LINKS}/Busy`) })), { properties: { provisioningState: 'Succeeded' } })
+  const list = json(await request({ method: 'GET', url: url(LINKS) })) as { value: { properties: { provisioningState: string } }[] }
+  t.strictSame(list.value.map((item) => item.properties.provisioningState), ['Succeeded'])
+})
+
+t.test('a failed operation shows status Failed with its ARM error, and so does its resource', async (t) => {
+  const { app, clock, request } = await buildTestApp(t, { provisioningDelayMs: 1000 })
+  const put = await request({ method: 'PUT', url: url(`${LINKS}/Doomed`), payload: { properties: definition } })
+  const operationId = '00000000-0000-4000-8000-000000000003'
+  // What a test steering provisioning into failure stores: an operation that ends Failed with an error.
+  app.stores.operations.insert({
+    id: 'failed-operation',
+    subscriptionId: SUBSCRIPTION,
+    resourceId: `${LINKS}/Doomed`,
+    startedAt: START,
+    completesAt: START + 1000,
+    outcome: 'Failed',
+    error: { code: 'LinkProvisioningFailed', message: 'The interaction type does not exist.' }
+  })
+  clock.advance(1000)
+  const failed = await request({ method: 'GET', url: url(`${OPERATIONS}/failed-operation`) })
+  t.equal(failed.statusCode, 200)
+  t.strictSame(json(failed), {
+    id: `${OPERATIONS}/failed-operation`,
+    name: 'failed-operation',
+    status: 'Failed',
+    startTime: '2026-01-01T00:00:00.000Z',
+    endTime: '2026-01-01T00:00:01.000Z',
+    error: { code: 'LinkProvisioningFailed', message: 'The interaction type does not exist.' }
+  })
+  t.match(json(await request({ method: 'GET', url: statusPath(put) })), { name: operationId, status: 'Succeeded' })
+})
+
+t.test('an operation the emulator does not know, or asked for under another subscription, is a 404', async (t) => {
+  const { request } = await buildTestApp(t)
+  const put = await request({ method: 'PUT', url: url(`${LINKS}/Mine`), payload: { properties: definition } })
+  const unknown = await request({ method: 'GET', url: url(`${OPERATIONS}/nope`) })
+  t.equal(unknown.statusCode, 404)
+  t.strictSame(json(unknown), { error: { code: 'OperationNotFound', message: "The operation 'nope' was not found." } })
+  const elsewhere = await request({ method: 'GET', url: statusPath(put).replace(SUBSCRIPTION, 'other-subscription') })
+  t.equal(elsewhere.statusCode, 404)
+  const otherCasing = await request({ method: 'GET', url: statusPath(put).replace(SUBSCRIPTION, SUBSCRIPTION.toUpperCase()) })
+  t.equal(otherCasing.statusCode, 200, 'subscription ids compare case-insensitively')
+})

@@ -1,0 +1,176 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import t from 'tap'
+import Database from 'better-sqlite3'
+import { buildApp } from '../src/app.js'
+import { DATABASE_FILE_NAME } from '../db/database.js'
+import { createCommand, parseConfig } from '../src/config.js'
+import { GUID, HUB_PATH, url } from './helpers/app.js'
+
+const definition = {
+  sourceEntityType: 'Profile',
+  targetEntityType: 'Profile',
+  sourceEntityTypeName: 'Contact',
+  targetEntityTypeName: 'Contact',
+  participantPropertyReferences: []
+}
+const SERVER_ENTRY = join(import.meta.dirname, '..', 'src', 'server.ts')
+
+function logCollector (): { stream: Writable, lines: () => Record<string, unknown>[] } {
+  const chunks: string[] = []
+  const stream = new Writable({ write (chunk: Buffer, _encoding, done) { chunks.push(chunk.toString()); done() } })
+  return { stream, lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) }
+}
+
+t.test('over a real socket on port 0: create, read back, absolute URLs on the listening origin, ids in the logs', async (t) => {
+  const logs = logCollector()
+  const app = await buildApp({ storage: { inMemory: true }, logLevel: 'info', logStream: logs.stream })
+  t.teardown(() => app.close())
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') throw new Error('not listening on a port')
+  const origin = `http://127.0.0.1:${address.port}`
+
+  const put = await fetch(`${origin}${url(`${HUB_PATH}/links/OverTheWire`)}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer secret-token', 'x-ms-correlation-request-id': 'corr-1' },
+    body: JSON.stringify({ properties: definition })
+  })
+  t.equal(put.status, 201)
+  t.equal(put.headers.get('content-type'), 'application/json; charset=utf-8')
+  t.match(put.headers.get('azure-asyncoperation'), new RegExp(`^${origin}/subscriptions/`))
+  const requestId = put.headers.get('x-ms-request-id')
+  t.match(requestId, GUID)
+  t.equal(put.headers.get('x-ms-correlation-request-id'), 'corr-1')
+  t.match(await put.json(), { name: 'sdkTestHub/OverTheWire', properties: { provisioningState: 'Provisioning' } })
+
+  const get = await fetch(`${origin}${url(`${HUB_PATH}/links/overthewire`)}`)
+  t.equal(get.status, 200)
+  t.match(await get.json(), { name: 'sdkTestHub/OverTheWire' })
+
+  const operation = await fetch(String(put.headers.get('azure-asyncoperation')))
+  t.equal(operation.status, 200)
+
+  const incoming = logs.lines().find((line) => line.msg === 'incoming request' && line.requestId === requestId)
+  t.match(incoming, { correlationId: 'corr-1', req: { method: 'PUT', headers: { authorization: '[redacted]' } } })
+  t.notOk(JSON.stringify(logs.lines()).includes('secret-token'), 'the token never reaches the logs')
+  t.match(logs.lines().find((line) => line.msg === 'request completed' && line.requestId === requestId), { correlationId: 'corr-1', res: { statusCode: 201 } })
+})
+
+t.test('the configuration comes from flags and environment variables, flags first', async (t) => {
+  t.strictSame(parseConfig([]), {
+    host: '127.0.0.1',
+    httpPort: 8080,
+    dataDir: join(process.cwd(), 'emulator-data'),
+    inMemory: false,
+    logLevel: 'info',
+    profile: 'default',
+    provisioningDelayMs: 500,
+    pageSize: 100,
+    apiVersionCheck: true
+  })
+  t.strictSame(parseConfig(['--host', '0.0.0.0', '--http-port', '0', '--data-dir', '/tmp/x', '--in-memory', '--log-level', 'warn',
+    '--profile', 'swagger', '--provisioning-delay-ms', '0', '--page-size', '7', '--skip-api-version-check']), {
+    host: '0.0.0.0',
+    httpPort: 0,
+    dataDir: '/tmp/x',
+    inMemory: true,
+    logLevel: 'warn',
+    profile: 'swagger',
+    provisioningDelayMs: 0,
+    pageSize: 7,
+    apiVersionCheck: false
+  })
+
+  const environment = {
+    EMULATOR_HOST: '::1',
+    EMULATOR_HTTP_PORT: '9090',
+    EMULATOR_DATA_DIR: '/tmp/y',
+    EMULATOR_IN_MEMORY: '1',
+    LOG_LEVEL: 'error',
+    EMULATOR_PROFILE: 'swagger',
+    EMULATOR_PROVISIONING_DELAY_MS: '1500',
+    EMULATOR_PAGE_SIZE: '50',
+    EMULATOR_SKIP_API_VERSION_CHECK: 'true'
+  }
+  const saved = { ...process.env }
+  t.teardown(() => { process.env = saved })
+  Object.assign(process.env, environment)
+  t.strictSame(parseConfig([]), {
+    host: '::1', httpPort: 9090, dataDir: '/tmp/y', inMemory: true, logLevel: 'error', profile: 'swagger', provisioningDelayMs: 1500, pageSize: 50, apiVersionCheck: false
+  })
+  t.equal(parseConfig(['--http-port', '7070']).httpPort, 7070, 'a flag wins over its variable')
+  process.env.EMULATOR_IN_MEMORY = '0'
+  process.env.EMULATOR_SKIP_API_VERSION_CHECK = 'off'
+  t.equal(parseConfig([]).inMemory, false, '0 turns a switch off')
+  t.equal(parseConfig([]).apiVersionCheck, true)
+})
+
+t.test('a bad option value is refused with a usage error naming the option', async (t) => {
+  for (const [args, message] of [
+    [['--http-port', '70000'], /option '--http-port <port>' argument '70000' is invalid. Expected a whole number from 0 to 65535\./],
+    [['--page-size', '0'], /Expected a whole number from 1 to 1000\./],
+    [['--provisioning-delay-ms', '1.5'], /Expected a whole number from 0 to 86400000\./],
+    [['--in-memory', 'maybe'], /Expected 1\/0, true\/false, yes\/no or on\/off\./],
+    [['--profile', 'strict'], /Allowed choices are default, swagger\./],
+    [['--log-level', 'loud'], /Allowed choices are fatal, error, warn, info, debug, trace, silent\./],
+    [['--unknown'], /unknown option '--unknown'/]
+  ] as const) {
+    const command = createCommand().exitOverride().configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    t.throws(() => command.parse([...args], { from: 'user' }), { message }, args.join(' '))
+  }
+})
+
+t.test('--help lists every option with its environment variable', async (t) => {
+  const help = createCommand().configureHelp({ helpWidth: 1000 }).helpInformation()
+  for (const variable of ['EMULATOR_HOST', 'EMULATOR_HTTP_PORT', 'EMULATOR_DATA_DIR', 'EMULATOR_IN_MEMORY', 'LOG_LEVEL',
+    'EMULATOR_PROFILE', 'EMULATOR_PROVISIONING_DELAY_MS', 'EMULATOR_PAGE_SIZE', 'EMULATOR_SKIP_API_VERSION_CHECK']) {
+    t.match(help, `env: ${variable}`)
+  }
+})
+
+function startServer (args: string[]) {
+  const child = spawn(process.execPath, [...process.execArgv, SERVER_ENTRY, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { resolve(code) }))
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const match = /Server listening at (http:\/\/[^"]+)/.exec(output)
+      if (match?.[1] !== undefined) resolve(match[1])
+    })
+    void exited.then(() => { reject(new Error(`the server exited before listening:\n${output}`)) })
+  })
+  // Not every test waits for it: a server that must refuse to start never listens.
+  listening.catch(() => undefined)
+  return { child, listening, exited, output: () => output }
+}
+
+t.test('the server entry starts on its flags, serves, and exits 0 on SIGTERM', async (t) => {
+  const server = startServer(['--http-port', '0', '--in-memory'])
+  t.teardown(() => { server.child.kill('SIGKILL') })
+  const origin = await server.listening
+  const health = await fetch(`${origin}/_emulator/health`)
+  t.equal(health.status, 200)
+  t.strictSame(await health.json(), { status: 'Healthy' })
+  server.child.kill('SIGTERM')
+  t.equal(await server.exited, 0)
+  t.match(server.output(), /"signal":"SIGTERM","msg":"shutting down"/)
+})
+
+t.test('the server entry refuses a database from a newer schema with a clear error and a non-zero exit', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ci-emulator-'))
+  const newer = new Database(join(dir, DATABASE_FILE_NAME))
+  newer.pragma('user_version = 42')
+  newer.close()
+  const server = startServer(['--http-port', '0', '--data-dir', dir])
+  t.equal(await server.exited, 1)
+  t.match(server.output(), /could not start: SchemaTooNewError: The database .* has schema version 42, newer than the 1 this emulator supports/)
+})
