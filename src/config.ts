@@ -67,17 +67,7 @@ export function createCommand (): Command {
 
 /** Reads the configuration from the command line and the environment; exits with usage on a bad value. */
 export function parseConfig (argv: readonly string[]): Config {
-  const options = createCommand().parse(argv, { from: 'user' }).opts<{
-    host: string
-    httpPort: number
-    dataDir: string
-    inMemory: boolean
-    logLevel: LogLevel
-    profile: Profile
-    provisioningDelayMs: number
-    pageSize: number
-    skipApiVersionCheck: boolean
-  }>()
+  const options = createCommand().parse(argv, { from: 'user' }).opts<Omit<Config, 'apiVersionCheck'> & { skipApiVersionCheck: boolean }>()
   return {
     host: options.host,
     httpPort: options.httpPort,

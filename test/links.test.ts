@@ -1,5 +1,6 @@
 import t from 'tap'
 import { API_VERSION, GUID, HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, url } from './helpers/app.js'
+import { minimalRelationshipLinkDefinition } from './helpers/fixtures.js'
 import { seedRequestBody, swaggerExample } from './helpers/published.js'
 
 const LINKS = `${HUB_PATH}/links`
@@ -201,7 +202,7 @@ t.test('listing a hub pages through every link in name order, following nextLink
     await request({ method: 'PUT', url: url(`${LINKS}/${name}`), payload: { properties: definition } })
   }
   await request({ method: 'PUT', url: url(`${HUB_PATH.replace(HUB, 'otherHub')}/links/foxtrot`), payload: { properties: definition } })
-  await request({ method: 'PUT', url: url(`${HUB_PATH}/relationshipLinks/golf`), payload: { properties: { interactionType: 'i', relationshipName: 'r', profilePropertyReferences: [], relatedProfilePropertyReferences: [] } } })
+  await request({ method: 'PUT', url: url(`${HUB_PATH}/relationshipLinks/golf`), payload: { properties: minimalRelationshipLinkDefinition } })
 
   const names: string[] = []
   let next: string | undefined = url(LINKS)

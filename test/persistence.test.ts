@@ -6,15 +6,10 @@ import Database from 'better-sqlite3'
 import { DATABASE_FILE_NAME, SchemaTooNewError, openDatabase } from '../db/database.js'
 import { migrations } from '../db/migrations/index.js'
 import { HUB_PATH, ManualClock, buildTestApp, json, url } from './helpers/app.js'
+import { minimalLinkDefinition, minimalRelationshipLinkDefinition } from './helpers/fixtures.js'
 
-const definition = {
-  sourceEntityType: 'Profile',
-  targetEntityType: 'Profile',
-  sourceEntityTypeName: 'Contact',
-  targetEntityTypeName: 'Contact',
-  participantPropertyReferences: []
-}
-const relationshipDefinition = { interactionType: 'i', relationshipName: 'r', profilePropertyReferences: [], relatedProfilePropertyReferences: [] }
+const definition = minimalLinkDefinition
+const relationshipDefinition = minimalRelationshipLinkDefinition
 
 function dataDir (): string {
   return mkdtempSync(join(tmpdir(), 'ci-emulator-'))

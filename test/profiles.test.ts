@@ -1,20 +1,15 @@
 import t from 'tap'
 import { HUB_PATH, buildTestApp, json, url } from './helpers/app.js'
+import { minimalLinkDefinition, minimalRelationshipLinkDefinition } from './helpers/fixtures.js'
 
-const definition = {
-  sourceEntityType: 'Profile',
-  targetEntityType: 'Profile',
-  sourceEntityTypeName: 'Contact',
-  targetEntityTypeName: 'Contact',
-  participantPropertyReferences: []
-}
+const definition = minimalLinkDefinition
 
 t.test('the swagger profile answers only the codes the 2017-04-26 swagger declares', async (t) => {
   const { request } = await buildTestApp(t, { profile: 'swagger' })
   for (const collection of ['links', 'relationshipLinks']) {
     const payload = collection === 'links'
       ? { properties: definition }
-      : { properties: { interactionType: 'i', relationshipName: 'r', profilePropertyReferences: [], relatedProfilePropertyReferences: [] } }
+      : { properties: minimalRelationshipLinkDefinition }
     const created = await request({ method: 'PUT', url: url(`${HUB_PATH}/${collection}/Item`), payload })
     t.equal(created.statusCode, 200, `${collection}: create`)
     t.match(json(created), { name: 'sdkTestHub/Item', properties: { provisioningState: 'Provisioning' } })

@@ -1,14 +1,9 @@
 import t from 'tap'
 import { API_VERSION, HUB_PATH, START, SUBSCRIPTION, buildTestApp, json, url } from './helpers/app.js'
+import { minimalLinkDefinition } from './helpers/fixtures.js'
 
 const LINKS = `${HUB_PATH}/links`
-const definition = {
-  sourceEntityType: 'Profile',
-  targetEntityType: 'Profile',
-  sourceEntityTypeName: 'Contact',
-  targetEntityTypeName: 'Contact',
-  participantPropertyReferences: []
-}
+const definition = minimalLinkDefinition
 const OPERATIONS = `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.CustomerInsights/operationStatuses`
 
 function statusPath (response: { headers: Record<string, unknown> }): string {

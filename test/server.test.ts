@@ -9,14 +9,9 @@ import { buildApp } from '../src/app.js'
 import { DATABASE_FILE_NAME } from '../db/database.js'
 import { createCommand, parseConfig } from '../src/config.js'
 import { GUID, HUB_PATH, url } from './helpers/app.js'
+import { minimalLinkDefinition } from './helpers/fixtures.js'
 
-const definition = {
-  sourceEntityType: 'Profile',
-  targetEntityType: 'Profile',
-  sourceEntityTypeName: 'Contact',
-  targetEntityTypeName: 'Contact',
-  participantPropertyReferences: []
-}
+const definition = minimalLinkDefinition
 const SERVER_ENTRY = join(import.meta.dirname, '..', 'src', 'server.ts')
 
 function logCollector (): { stream: Writable, lines: () => Record<string, unknown>[] } {
