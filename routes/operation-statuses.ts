@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { OperationStore } from '../db/operation-store.js'
 import { apiVersionCheck } from '../src/arm/api-version.js'
 import { PROVIDER_NAMESPACE } from '../src/arm/ids.js'
-import { operationStatusAt } from '../src/arm/provisioning.js'
+import { operationStatusAt, retryAfterSeconds } from '../src/arm/provisioning.js'
 import { rejectOtherMethods } from '../src/arm/routing.js'
 import { operationNotFound } from '../src/errors.js'
 import { OperationStatus } from '../src/schemas/common.js'
@@ -17,11 +17,15 @@ const OperationStatusParams = Type.Object({ subscriptionId: Type.String(), opera
 export default async function operationStatusRoutes (app: FastifyInstance, options: { operations: OperationStore, runtime: Runtime }) {
   const { operations, runtime } = options
 
-  async function getOperationStatus (request: FastifyRequest) {
+  async function getOperationStatus (request: FastifyRequest, reply: FastifyReply) {
     const { subscriptionId, operationId } = request.params as { subscriptionId: string, operationId: string }
     const operation = operations.get(subscriptionId, operationId)
     if (operation === undefined) throw operationNotFound(operationId)
-    return operationStatusAt(operation, runtime.now())
+    const now = runtime.now()
+    const status = operationStatusAt(operation, now)
+    // An SDK's poller waits what Retry-After says before its next poll; without it, its own 2 s default.
+    if (status.status === 'InProgress') void reply.header('retry-after', String(retryAfterSeconds(operation, now)))
+    return status
   }
 
   app.route({

@@ -9,6 +9,7 @@ import emulatorRoutes from '../routes/emulator.js'
 import linkRoutes, { LINK_RESOURCE_TYPE } from '../routes/links.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
 import relationshipLinkRoutes, { RELATIONSHIP_LINK_RESOURCE_TYPE } from '../routes/relationship-links.js'
+import { authorizationCheck } from './arm/auth.js'
 import { clientErrorHandler } from './arm/client-errors.js'
 import { requestIdGenerator, setArmHeaders } from './arm/headers.js'
 import { parseArmQuery, pathOf } from './arm/query.js'
@@ -21,6 +22,8 @@ import type { Profile, Runtime } from './settings.js'
 
 /** ARM caps a single resource definition at 1 MB; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024
+/** How long an idle keep-alive connection stays open, on HTTP and HTTPS alike (Fastify's default). */
+export const KEEP_ALIVE_TIMEOUT_MS = 72_000
 /** Child names may be 512 characters (swagger); longer URL segments still reach the name check and get its 400. */
 const MAX_PATH_SEGMENT_CHARS = 4096
 
@@ -49,6 +52,10 @@ export interface AppOptions {
   pageSize?: number
   /** Off: any api-version, or none, is accepted. */
   apiVersionCheck?: boolean
+  /** On: ARM requests without an `Authorization` header are answered 401. Any bearer token is accepted. */
+  requireAuth?: boolean
+  /** The PEM `GET /_emulator/ca.pem` serves: the CA of the HTTPS certificate. */
+  caCertificate?: string | undefined
   /** Milliseconds since the epoch; injected by tests to drive provisioning. */
   now?: () => number
   /** New GUIDs: request ids, operation ids, relationshipGuidId. */
@@ -80,6 +87,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     genReqId: requestIdGenerator(runtime.newId),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: MAX_BODY_BYTES,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     routerOptions: {
       // ARM matches literal segments case-insensitively; parameters keep the client's casing.
       caseSensitive: false,
@@ -100,8 +108,10 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   // Only JSON is a request body ARM accepts; Fastify's text/plain parser would let other text through.
   app.removeContentTypeParser('text/plain')
   app.decorateRequest('bodyShape', null)
+  const checkAuthorization = authorizationCheck(options.requireAuth ?? false)
   app.addHook('onRequest', async (request, reply) => {
     setArmHeaders(request, reply)
+    checkAuthorization(request, reply)
     // ARM answers an unknown route before it looks at the body, so the 404 cannot wait for the not-found handler.
     if (request.is404) throw routeNotFound(request.method, pathOf(request.url))
   })
@@ -117,6 +127,6 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   await app.register(linkRoutes, { store: stores.links, runtime })
   await app.register(relationshipLinkRoutes, { store: stores.relationshipLinks, runtime })
   await app.register(operationStatusRoutes, { operations, runtime })
-  await app.register(emulatorRoutes)
+  await app.register(emulatorRoutes, { caCertificate: options.caCertificate })
   return app
 }

@@ -1,13 +1,20 @@
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { SKIP_API_VERSION_CHECK_ENV, SKIP_API_VERSION_CHECK_FLAG } from './arm/api-version.js'
-import { APP_DEFAULTS, type AppOptions } from './app.js'
+import { APP_DEFAULTS } from './app.js'
+import type { EmulatorOptions } from './server.js'
 import { LOG_LEVELS, type LogLevel } from './logging.js'
 import { PROFILES, type Profile } from './settings.js'
 
 export interface Config {
   host: string
   httpPort: number
+  https: boolean
+  httpsPort: number
+  tlsHostnames: string[]
+  tlsCertFile: string | undefined
+  tlsKeyFile: string | undefined
+  requireAuth: boolean
   dataDir: string
   inMemory: boolean
   logLevel: LogLevel
@@ -38,6 +45,10 @@ function enabled (value: string): boolean {
   throw new InvalidArgumentError('Expected 1/0, true/false, yes/no or on/off.')
 }
 
+function list (value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter(Boolean)
+}
+
 function switchOption (flags: string, description: string, env: string): Option {
   return new Option(`${flags} [enabled]`, description).env(env).argParser(enabled).default(false).preset('true')
 }
@@ -49,7 +60,16 @@ export function createCommand (): Command {
     .addOption(new Option('--host <address>', 'address to bind').env('EMULATOR_HOST').default('127.0.0.1'))
     .addOption(new Option('--http-port <port>', 'HTTP port; 0 picks a free one').env('EMULATOR_HTTP_PORT')
       .argParser(integer(0, 65535)).default(8080))
-    .addOption(new Option('--data-dir <path>', 'where the SQLite database lives').env('EMULATOR_DATA_DIR')
+    .addOption(switchOption('--https', 'serve HTTPS beside HTTP (0 turns it off)', 'EMULATOR_HTTPS').default(true))
+    .addOption(new Option('--https-port <port>', 'HTTPS port; 0 picks a free one').env('EMULATOR_HTTPS_PORT')
+      .argParser(integer(0, 65535)).default(8443))
+    .addOption(new Option('--tls-hostnames <names>', 'comma-separated extra host names for the generated certificate')
+      .env('EMULATOR_TLS_HOSTNAMES').argParser(list).default([]))
+    .addOption(new Option('--tls-cert-file <path>', 'your own PEM certificate (with --tls-key-file) instead of a generated one')
+      .env('EMULATOR_TLS_CERT_FILE'))
+    .addOption(new Option('--tls-key-file <path>', 'the PEM private key of --tls-cert-file').env('EMULATOR_TLS_KEY_FILE'))
+    .addOption(switchOption('--require-auth', 'answer 401 to ARM requests without an Authorization header', 'EMULATOR_REQUIRE_AUTH'))
+    .addOption(new Option('--data-dir <path>', 'where the SQLite database and TLS files live').env('EMULATOR_DATA_DIR')
       .default(DEFAULT_DATA_DIR))
     .addOption(switchOption('--in-memory', 'keep nothing on disk (SQLite :memory:)', 'EMULATOR_IN_MEMORY'))
     .addOption(new Option('--log-level <level>', 'pino log level').env('LOG_LEVEL').choices(LOG_LEVELS)
@@ -71,6 +91,12 @@ export function parseConfig (argv: readonly string[]): Config {
   return {
     host: options.host,
     httpPort: options.httpPort,
+    https: options.https,
+    httpsPort: options.httpsPort,
+    tlsHostnames: options.tlsHostnames,
+    tlsCertFile: options.tlsCertFile,
+    tlsKeyFile: options.tlsKeyFile,
+    requireAuth: options.requireAuth,
     dataDir: resolve(options.dataDir),
     inMemory: options.inMemory,
     logLevel: options.logLevel,
@@ -81,13 +107,24 @@ export function parseConfig (argv: readonly string[]): Config {
   }
 }
 
-export function appOptionsOf (config: Config): AppOptions {
+export function emulatorOptionsOf (config: Config): EmulatorOptions {
   return {
+    host: config.host,
+    httpPort: config.httpPort,
+    https: config.https
+      ? {
+          port: config.httpsPort,
+          hostnames: config.tlsHostnames,
+          certFile: config.tlsCertFile,
+          keyFile: config.tlsKeyFile
+        }
+      : false,
     storage: config.inMemory ? { inMemory: true } : { inMemory: false, dataDir: config.dataDir },
     logLevel: config.logLevel,
     profile: config.profile,
     provisioningDelayMs: config.provisioningDelayMs,
     pageSize: config.pageSize,
-    apiVersionCheck: config.apiVersionCheck
+    apiVersionCheck: config.apiVersionCheck,
+    requireAuth: config.requireAuth
   }
 }

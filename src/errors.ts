@@ -47,6 +47,12 @@ export function noRegisteredProviderFound (apiVersion: string): ArmError {
     `The supported api-versions are '${API_VERSION}'. ${SKIP_API_VERSION_CHECK_HINT}`)
 }
 
+export function authenticationFailed (missing: boolean): ArmError {
+  return new ArmError(401, 'AuthenticationFailed', missing
+    ? "Authentication failed. The 'Authorization' header is missing."
+    : "Authentication failed. The 'Authorization' header is not a bearer token.")
+}
+
 export function invalidRequestContent (reason: string): ArmError {
   return new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: ${reason}`)
 }

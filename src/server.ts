@@ -1,28 +1,103 @@
-import closeWithGrace from 'close-with-grace'
-import { pino } from 'pino'
-import { buildApp } from './app.js'
-import { appOptionsOf, parseConfig } from './config.js'
+import { randomUUID } from 'node:crypto'
+import { createServer, type Server } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { KEEP_ALIVE_TIMEOUT_MS, buildApp, type AppOptions } from './app.js'
+import { clientErrorHandler } from './arm/client-errors.js'
+import { TLS_DIR_NAME, certificateNames, generatedTlsMaterial, userTlsMaterial, type TlsMaterial } from './tls.js'
 
-/** How long in-flight requests get to finish after SIGTERM or SIGINT. */
-const SHUTDOWN_GRACE_MS = 5000
-
-const config = parseConfig(process.argv.slice(2))
-
-async function start (): Promise<void> {
-  const app = await buildApp(appOptionsOf(config))
-  closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
-    // `err` is set when an uncaught error, rather than a signal, ends the process.
-    app.log.warn({ signal, err }, 'shutting down')
-    await app.close()
-  })
-  await app.listen({ host: config.host, port: config.httpPort })
-  app.log.info({ inMemory: config.inMemory, dataDir: config.dataDir, profile: config.profile }, 'emulator ready')
+export interface HttpsOptions {
+  /** `0` picks a free port. */
+  port: number
+  /** Host names the generated server certificate covers besides localhost, 127.0.0.1, ::1 and this host's name. */
+  hostnames?: readonly string[]
+  /** The user's own PEM certificate and key, instead of generated ones. */
+  certFile?: string
+  keyFile?: string
 }
 
-try {
-  await start()
-} catch (err) {
-  // Before the app exists there is no app logger: a plain one reports why the emulator cannot start.
-  pino({ level: config.logLevel }).fatal({ err }, `could not start: ${String(err)}`)
-  process.exitCode = 1
+export interface EmulatorOptions extends Omit<AppOptions, 'caCertificate'> {
+  host: string
+  /** `0` picks a free port. */
+  httpPort: number
+  /** HTTPS beside HTTP; `false` serves HTTP only. */
+  https: HttpsOptions | false
+}
+
+export interface RunningEmulator {
+  app: FastifyInstance
+  httpUrl: string
+  /** Absent when HTTPS is off. */
+  httpsUrl: string | undefined
+  /** PEM of the certificate a client must trust for HTTPS: what `GET /_emulator/ca.pem` serves. */
+  caCertificate: string | undefined
+  /** Where that certificate is on disk, for `NODE_EXTRA_CA_CERTS`; absent when it lives in memory only. */
+  caFile: string | undefined
+  /** Stops accepting connections, lets requests in flight finish, and closes the database. */
+  close: () => Promise<void>
+}
+
+/** Starts the emulator: the one place that listens, on HTTP and (by default) HTTPS, both served by one app. */
+export async function startEmulator (options: EmulatorOptions): Promise<RunningEmulator> {
+  const tls = options.https === false ? undefined : await tlsMaterial(options, options.https)
+  const app = await buildApp({ ...options, caCertificate: tls?.ca })
+  try {
+    await app.listen({ host: options.host, port: options.httpPort })
+    const httpsServer = tls === undefined || options.https === false
+      ? undefined
+      : await listenHttps(app, tls, options.host, options.https.port)
+    const emulator: RunningEmulator = {
+      app,
+      httpUrl: urlOf('http', options.host, app.server.address() as AddressInfo),
+      httpsUrl: httpsServer === undefined ? undefined : urlOf('https', options.host, httpsServer.address() as AddressInfo),
+      caCertificate: tls?.ca,
+      caFile: tls?.caFile,
+      close: async () => {
+        if (httpsServer !== undefined) await closeServer(httpsServer)
+        await app.close()
+      }
+    }
+    return emulator
+  } catch (error) {
+    await app.close()
+    throw error
+  }
+}
+
+async function tlsMaterial (options: EmulatorOptions, https: HttpsOptions): Promise<TlsMaterial> {
+  if (https.certFile !== undefined || https.keyFile !== undefined) {
+    if (https.certFile === undefined || https.keyFile === undefined) {
+      throw new Error('A TLS certificate and its key go together: give both files, or neither to have them generated.')
+    }
+    return userTlsMaterial(https.certFile, https.keyFile)
+  }
+  const dir = options.storage.inMemory ? undefined : join(options.storage.dataDir, TLS_DIR_NAME)
+  return await generatedTlsMaterial(dir, certificateNames(https.hostnames ?? []), (options.now ?? Date.now)())
+}
+
+/** The HTTPS server hands its requests to the same Fastify router as the HTTP one. */
+async function listenHttps (app: FastifyInstance, tls: TlsMaterial, host: string, port: number): Promise<Server> {
+  const server = createServer({ cert: tls.cert, key: tls.key }, (request, response) => { app.routing(request, response) })
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
+  server.on('clientError', clientErrorHandler(randomUUID))
+  // A client that does not trust the certificate hangs up during the handshake: its own error, not the emulator's.
+  server.on('tlsClientError', (error) => { app.log.debug({ err: error }, 'TLS handshake failed') })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => { server.off('error', reject); resolve() })
+  })
+  app.log.info({ url: urlOf('https', host, server.address() as AddressInfo) }, 'HTTPS listening')
+  return server
+}
+
+async function closeServer (server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => { resolve() }))
+  server.closeIdleConnections()
+  await closed
+}
+
+function urlOf (protocol: 'http' | 'https', host: string, address: AddressInfo): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host
+  return `${protocol}://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}`
 }

@@ -61,3 +61,30 @@ t.test('GET /_emulator/health answers 200 without an api-version', async (t) => 
   t.equal(response.headers['content-type'], 'application/json; charset=utf-8')
   t.strictSame(JSON.parse(response.body), { status: 'Healthy' })
 })
+
+t.test('with auth required, an ARM request without a bearer token is a 401 with an ARM body and a challenge', async (t) => {
+  const { request } = await buildTestApp(t, { requireAuth: true })
+  const missing = await request({ method: 'GET', url: url(`${HUB_PATH}/links`) })
+  t.equal(missing.statusCode, 401)
+  t.match(missing.headers['www-authenticate'], /^Bearer authorization_uri="[^"]+", error="invalid_token"/)
+  t.match(missing.headers['x-ms-request-id'], GUID)
+  t.strictSame(JSON.parse(missing.body), { error: { code: 'AuthenticationFailed', message: "Authentication failed. The 'Authorization' header is missing." } })
+
+  const notBearer = await request({ method: 'GET', url: url(`${HUB_PATH}/links`), headers: { authorization: 'Basic dXNlcjpwYXNz' } })
+  t.equal(notBearer.statusCode, 401)
+  t.strictSame(JSON.parse(notBearer.body), {
+    error: { code: 'AuthenticationFailed', message: "Authentication failed. The 'Authorization' header is not a bearer token." }
+  })
+  const unknownRoute = await request({ method: 'GET', url: '/nowhere' })
+  t.equal(unknownRoute.statusCode, 401, 'authentication comes before routing, as in ARM')
+
+  const withToken = await request({ method: 'GET', url: url(`${HUB_PATH}/links`), headers: { authorization: 'Bearer anything-at-all' } })
+  t.equal(withToken.statusCode, 200)
+  const health = await request({ method: 'GET', url: '/_emulator/health' })
+  t.equal(health.statusCode, 200, '/_emulator/ needs no token')
+})
+
+t.test('without auth required, no token is needed', async (t) => {
+  const { request } = await buildTestApp(t)
+  t.equal((await request({ method: 'GET', url: url(`${HUB_PATH}/links`) })).statusCode, 200)
+})

@@ -7,12 +7,12 @@ import t from 'tap'
 import Database from 'better-sqlite3'
 import { buildApp } from '../src/app.js'
 import { DATABASE_FILE_NAME } from '../db/database.js'
-import { createCommand, parseConfig } from '../src/config.js'
+import { createCommand, emulatorOptionsOf, parseConfig } from '../src/config.js'
 import { GUID, HUB_PATH, url } from './helpers/app.js'
 import { minimalLinkDefinition } from './helpers/fixtures.js'
 
 const definition = minimalLinkDefinition
-const SERVER_ENTRY = join(import.meta.dirname, '..', 'src', 'server.ts')
+const CLI_ENTRY = join(import.meta.dirname, '..', 'src', 'cli.ts')
 
 function logCollector (): { stream: Writable, lines: () => Record<string, unknown>[] } {
   const chunks: string[] = []
@@ -59,6 +59,12 @@ t.test('the configuration comes from flags and environment variables, flags firs
   t.strictSame(parseConfig([]), {
     host: '127.0.0.1',
     httpPort: 8080,
+    https: true,
+    httpsPort: 8443,
+    tlsHostnames: [],
+    tlsCertFile: undefined,
+    tlsKeyFile: undefined,
+    requireAuth: false,
     dataDir: join(process.cwd(), 'emulator-data'),
     inMemory: false,
     logLevel: 'info',
@@ -67,10 +73,17 @@ t.test('the configuration comes from flags and environment variables, flags firs
     pageSize: 100,
     apiVersionCheck: true
   })
-  t.strictSame(parseConfig(['--host', '0.0.0.0', '--http-port', '0', '--data-dir', '/tmp/x', '--in-memory', '--log-level', 'warn',
+  t.strictSame(parseConfig(['--host', '0.0.0.0', '--http-port', '0', '--https', 'off', '--https-port', '0', '--tls-hostnames', 'emulator, ci.local',
+    '--tls-cert-file', '/c.pem', '--tls-key-file', '/k.pem', '--require-auth', '--data-dir', '/tmp/x', '--in-memory', '--log-level', 'warn',
     '--profile', 'swagger', '--provisioning-delay-ms', '0', '--page-size', '7', '--skip-api-version-check']), {
     host: '0.0.0.0',
     httpPort: 0,
+    https: false,
+    httpsPort: 0,
+    tlsHostnames: ['emulator', 'ci.local'],
+    tlsCertFile: '/c.pem',
+    tlsKeyFile: '/k.pem',
+    requireAuth: true,
     dataDir: '/tmp/x',
     inMemory: true,
     logLevel: 'warn',
@@ -83,6 +96,12 @@ t.test('the configuration comes from flags and environment variables, flags firs
   const environment = {
     EMULATOR_HOST: '::1',
     EMULATOR_HTTP_PORT: '9090',
+    EMULATOR_HTTPS: '0',
+    EMULATOR_HTTPS_PORT: '9443',
+    EMULATOR_TLS_HOSTNAMES: 'emulator',
+    EMULATOR_TLS_CERT_FILE: '/c.pem',
+    EMULATOR_TLS_KEY_FILE: '/k.pem',
+    EMULATOR_REQUIRE_AUTH: 'yes',
     EMULATOR_DATA_DIR: '/tmp/y',
     EMULATOR_IN_MEMORY: '1',
     LOG_LEVEL: 'error',
@@ -95,7 +114,15 @@ t.test('the configuration comes from flags and environment variables, flags firs
   t.teardown(() => { process.env = saved })
   Object.assign(process.env, environment)
   t.strictSame(parseConfig([]), {
-    host: '::1', httpPort: 9090, dataDir: '/tmp/y', inMemory: true, logLevel: 'error', profile: 'swagger', provisioningDelayMs: 1500, pageSize: 50, apiVersionCheck: false
+    host: '::1',
+    httpPort: 9090,
+    https: false,
+    httpsPort: 9443,
+    tlsHostnames: ['emulator'],
+    tlsCertFile: '/c.pem',
+    tlsKeyFile: '/k.pem',
+    requireAuth: true,
+    dataDir: '/tmp/y', inMemory: true, logLevel: 'error', profile: 'swagger', provisioningDelayMs: 1500, pageSize: 50, apiVersionCheck: false
   })
   t.equal(parseConfig(['--http-port', '7070']).httpPort, 7070, 'a flag wins over its variable')
   process.env.EMULATOR_IN_MEMORY = '0'
@@ -121,14 +148,15 @@ t.test('a bad option value is refused with a usage error naming the option', asy
 
 t.test('--help lists every option with its environment variable', async (t) => {
   const help = createCommand().configureHelp({ helpWidth: 1000 }).helpInformation()
-  for (const variable of ['EMULATOR_HOST', 'EMULATOR_HTTP_PORT', 'EMULATOR_DATA_DIR', 'EMULATOR_IN_MEMORY', 'LOG_LEVEL',
+  for (const variable of ['EMULATOR_HOST', 'EMULATOR_HTTP_PORT', 'EMULATOR_HTTPS', 'EMULATOR_HTTPS_PORT', 'EMULATOR_TLS_HOSTNAMES',
+    'EMULATOR_TLS_CERT_FILE', 'EMULATOR_TLS_KEY_FILE', 'EMULATOR_REQUIRE_AUTH', 'EMULATOR_DATA_DIR', 'EMULATOR_IN_MEMORY', 'LOG_LEVEL',
     'EMULATOR_PROFILE', 'EMULATOR_PROVISIONING_DELAY_MS', 'EMULATOR_PAGE_SIZE', 'EMULATOR_SKIP_API_VERSION_CHECK']) {
     t.match(help, `env: ${variable}`)
   }
 })
 
 function startServer (args: string[]) {
-  const child = spawn(process.execPath, [...process.execArgv, SERVER_ENTRY, ...args], {
+  const child = spawn(process.execPath, [...process.execArgv, CLI_ENTRY, ...args], {
     env: { ...process.env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe']
   })
@@ -149,7 +177,7 @@ function startServer (args: string[]) {
 }
 
 t.test('the server entry starts on its flags, serves, and exits 0 on SIGTERM', async (t) => {
-  const server = startServer(['--http-port', '0', '--in-memory'])
+  const server = startServer(['--http-port', '0', '--https-port', '0', '--in-memory'])
   t.teardown(() => { server.child.kill('SIGKILL') })
   const origin = await server.listening
   const health = await fetch(`${origin}/_emulator/health`)
@@ -165,7 +193,26 @@ t.test('the server entry refuses a database from a newer schema with a clear err
   const newer = new Database(join(dir, DATABASE_FILE_NAME))
   newer.pragma('user_version = 42')
   newer.close()
-  const server = startServer(['--http-port', '0', '--data-dir', dir])
+  const server = startServer(['--http-port', '0', '--https-port', '0', '--data-dir', dir])
   t.equal(await server.exited, 1)
   t.match(server.output(), /could not start: SchemaTooNewError: The database .* has schema version 42, newer than the 1 this emulator supports/)
+})
+
+t.test('the configuration becomes the emulator\'s options', async (t) => {
+  const config = parseConfig(['--https-port', '9443', '--tls-hostnames', 'emulator', '--data-dir', '/tmp/z', '--require-auth'])
+  t.strictSame(emulatorOptionsOf(config), {
+    host: '127.0.0.1',
+    httpPort: 8080,
+    https: { port: 9443, hostnames: ['emulator'], certFile: undefined, keyFile: undefined },
+    storage: { inMemory: false, dataDir: '/tmp/z' },
+    logLevel: 'info',
+    profile: 'default',
+    provisioningDelayMs: 500,
+    pageSize: 100,
+    apiVersionCheck: true,
+    requireAuth: true
+  })
+  const off = emulatorOptionsOf(parseConfig(['--https', '0', '--in-memory']))
+  t.equal(off.https, false)
+  t.strictSame(off.storage, { inMemory: true })
 })

@@ -102,12 +102,16 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
       .send(render(resource, 'Provisioning'))
   }
 
-  async function get (request: FastifyRequest) {
+  async function get (request: FastifyRequest, reply: FastifyReply) {
     const scope = parentHubOf(request.params as ChildParams)
     const name = nameOf(request)
     const stored = store.get(scope, name)
     if (stored === undefined) throw notFound(scope, name)
-    return render(stored, provisioningStateAt(stored.operation, runtime.now()))
+    const now = runtime.now()
+    const state = provisioningStateAt(stored.operation, now)
+    // A poller that follows the resource itself (an SDK's "body" mode) waits what Retry-After says.
+    if (state === 'Provisioning') void reply.header('retry-after', String(retryAfterSeconds(stored.operation, now)))
+    return render(stored, state)
   }
 
   async function remove (request: FastifyRequest, reply: FastifyReply) {
