@@ -36,7 +36,8 @@ interface ResourceRow {
   op_subscription_id: string
   op_resource_id: string
   op_started_at: number
-  op_completes_at: number
+  op_completes_at: number | null
+  op_reads_remaining: number | null
   op_outcome: OperationOutcome
   op_error: string | null
 }
@@ -44,7 +45,8 @@ interface ResourceRow {
 const SELECT_RESOURCE = `
   SELECT r.subscription_id, r.resource_group_name, r.hub_name, r.name, r.definition, r.guid, r.created_at, r.updated_at,
          o.id AS op_id, o.subscription_id AS op_subscription_id, o.resource_id AS op_resource_id,
-         o.started_at AS op_started_at, o.completes_at AS op_completes_at, o.outcome AS op_outcome, o.error AS op_error
+         o.started_at AS op_started_at, o.completes_at AS op_completes_at, o.reads_remaining AS op_reads_remaining,
+         o.outcome AS op_outcome, o.error AS op_error
   FROM resources r JOIN operations o ON o.id = r.operation_id`
 
 const HUB_MATCH = 'r.subscription_key = @sub AND r.resource_group_key = @rg AND r.hub_key = @hub AND r.resource_type = @type'
@@ -58,6 +60,7 @@ export class ResourceStore<D> {
   readonly #upsert
   readonly #get
   readonly #list
+  readonly #listAll
   readonly #delete
 
   constructor (db: Db, operations: OperationStore, resourceType: string) {
@@ -79,6 +82,9 @@ export class ResourceStore<D> {
     this.#get = db.prepare<[KeyParams], ResourceRow>(`${SELECT_RESOURCE} WHERE ${HUB_MATCH} AND r.name_key = @name`)
     this.#list = db.prepare<[HubParams & { after: string, limit: number }], ResourceRow>(
       `${SELECT_RESOURCE} WHERE ${HUB_MATCH} AND r.name_key > @after ORDER BY r.name_key LIMIT @limit`)
+    this.#listAll = db.prepare<[{ type: string, sub: string | null }], ResourceRow>(
+      `${SELECT_RESOURCE} WHERE r.resource_type = @type AND (@sub IS NULL OR r.subscription_key = @sub)
+       ORDER BY r.subscription_key, r.resource_group_key, r.hub_key, r.name_key`)
     this.#delete = db.prepare<[KeyParams]>(
       `DELETE FROM resources AS r WHERE ${HUB_MATCH} AND r.name_key = @name`)
   }
@@ -125,6 +131,12 @@ export class ResourceStore<D> {
     return this.#list.all({ ...hub, after: afterNameKey, limit }).map((row) => this.#fromRow(row))
   }
 
+  /** Every stored resource of this type, of one subscription or of all, in id order. */
+  listAll (subscriptionId: string | undefined): StoredResource<D>[] {
+    return this.#listAll.all({ type: this.#type, sub: subscriptionId === undefined ? null : nameKey(subscriptionId) })
+      .map((row) => this.#fromRow(row))
+  }
+
   delete (scope: HubScope, name: string): boolean {
     return this.#delete.run(this.#keys(scope, name)).changes > 0
   }
@@ -155,6 +167,7 @@ export class ResourceStore<D> {
         resource_id: row.op_resource_id,
         started_at: row.op_started_at,
         completes_at: row.op_completes_at,
+        reads_remaining: row.op_reads_remaining,
         outcome: row.op_outcome,
         error: row.op_error
       })

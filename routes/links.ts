@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { OperationStore } from '../db/operation-store.js'
 import type { ResourceStore } from '../db/resource-store.js'
 import { childResourceRoutes, type ChildResourceType } from '../src/arm/child-resource-routes.js'
 import { translateLinkSeedFields } from '../src/arm/link-seed-fields.js'
@@ -18,6 +19,8 @@ export const links: ChildResourceType<LinkDefinition> = {
   properties: ({ definition }) => ({ ...definition, referenceOnly: definition.referenceOnly ?? false })
 }
 
-export default async function linkRoutes (app: FastifyInstance, options: { store: ResourceStore<LinkDefinition>, runtime: Runtime }) {
+export default async function linkRoutes (
+  app: FastifyInstance, options: { store: ResourceStore<LinkDefinition>, operations: OperationStore, runtime: Runtime }
+) {
   await childResourceRoutes(app, { resourceType: links, ...options })
 }

@@ -19,9 +19,10 @@ export default async function operationStatusRoutes (app: FastifyInstance, optio
 
   async function getOperationStatus (request: FastifyRequest, reply: FastifyReply) {
     const { subscriptionId, operationId } = request.params as { subscriptionId: string, operationId: string }
-    const operation = operations.get(subscriptionId, operationId)
-    if (operation === undefined) throw operationNotFound(operationId)
+    const stored = operations.get(subscriptionId, operationId)
+    if (stored === undefined) throw operationNotFound(operationId)
     const now = runtime.now()
+    const operation = operations.read(stored, now)
     const status = operationStatusAt(operation, now)
     // An SDK's poller waits what Retry-After says before its next poll; without it, its own 2 s default.
     if (status.status === 'InProgress') void reply.header('retry-after', String(retryAfterSeconds(operation, now)))

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { OperationStore } from '../db/operation-store.js'
 import type { ResourceStore } from '../db/resource-store.js'
 import { childResourceRoutes, type ChildResourceType } from '../src/arm/child-resource-routes.js'
 import {
@@ -26,7 +27,7 @@ export const relationshipLinks: ChildResourceType<RelationshipLinkDefinition> = 
 }
 
 export default async function relationshipLinkRoutes (
-  app: FastifyInstance, options: { store: ResourceStore<RelationshipLinkDefinition>, runtime: Runtime }
+  app: FastifyInstance, options: { store: ResourceStore<RelationshipLinkDefinition>, operations: OperationStore, runtime: Runtime }
 ) {
   await childResourceRoutes(app, { resourceType: relationshipLinks, ...options })
 }

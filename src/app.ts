@@ -4,14 +4,19 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { DestinationStream } from 'pino'
 import { openDatabase, type DatabaseLocation } from '../db/database.js'
 import { OperationStore } from '../db/operation-store.js'
+import { StateStore } from '../db/state-store.js'
 import { ResourceStore } from '../db/resource-store.js'
-import emulatorRoutes from '../routes/emulator.js'
-import linkRoutes, { LINK_RESOURCE_TYPE } from '../routes/links.js'
+import emulatorRoutes, { EMULATOR_PATH_PREFIX } from '../routes/emulator.js'
+import linkRoutes, { LINK_RESOURCE_TYPE, links } from '../routes/links.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
-import relationshipLinkRoutes, { RELATIONSHIP_LINK_RESOURCE_TYPE } from '../routes/relationship-links.js'
+import relationshipLinkRoutes, { RELATIONSHIP_LINK_RESOURCE_TYPE, relationshipLinks } from '../routes/relationship-links.js'
 import { authorizationCheck } from './arm/auth.js'
 import { clientErrorHandler } from './arm/client-errors.js'
-import { requestIdGenerator, setArmHeaders } from './arm/headers.js'
+import { storedResourceLister } from './arm/child-resource-routes.js'
+import { journalEntry, requestIdGenerator, setArmHeaders } from './arm/headers.js'
+import { RequestJournal } from './journal.js'
+import { emulatorControl, type EmulatorControl } from './control.js'
+import { seedResources } from './seed.js'
 import { parseArmQuery, pathOf } from './arm/query.js'
 import { routeNotFound } from './errors.js'
 import { sendArmError } from './error-handler.js'
@@ -37,6 +42,7 @@ export interface EmulatorStores {
 declare module 'fastify' {
   interface FastifyInstance {
     stores: EmulatorStores
+    control: EmulatorControl
   }
 }
 
@@ -56,6 +62,10 @@ export interface AppOptions {
   requireAuth?: boolean
   /** The PEM `GET /_emulator/ca.pem` serves: the CA of the HTTPS certificate. */
   caCertificate?: string | undefined
+  /** How many recent requests `GET /_emulator/requests` keeps. */
+  journalSize?: number
+  /** A JSON file of resources created at start, already provisioned. */
+  seedFile?: string | undefined
   /** Milliseconds since the epoch; injected by tests to drive provisioning. */
   now?: () => number
   /** New GUIDs: request ids, operation ids, relationshipGuidId. */
@@ -67,7 +77,8 @@ export const APP_DEFAULTS = {
   profile: 'default',
   provisioningDelayMs: 500,
   pageSize: 100,
-  apiVersionCheck: true
+  apiVersionCheck: true,
+  journalSize: 1000
 } as const satisfies Partial<AppOptions>
 
 /** Builds the emulator as a Fastify app on its own database; it does not listen (see server.ts). */
@@ -76,7 +87,13 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? Date.now,
     newId: options.newId ?? randomUUID,
     profile: options.profile ?? APP_DEFAULTS.profile,
-    provisioning: { delayMs: options.provisioningDelayMs ?? APP_DEFAULTS.provisioningDelayMs },
+    provisioning: {
+      delayMs: options.provisioningDelayMs ?? APP_DEFAULTS.provisioningDelayMs,
+      completeAfterReads: null,
+      manual: false,
+      outcome: 'Succeeded',
+      error: null
+    },
     pageSize: options.pageSize ?? APP_DEFAULTS.pageSize,
     apiVersionCheck: options.apiVersionCheck ?? APP_DEFAULTS.apiVersionCheck
   }
@@ -117,6 +134,12 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   })
   app.setErrorHandler(sendArmError)
 
+  const journal = new RequestJournal(options.journalSize ?? APP_DEFAULTS.journalSize)
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.url.startsWith(EMULATOR_PATH_PREFIX)) return
+    journal.record(journalEntry(request, reply, runtime.now()))
+  })
+
   const operations = new OperationStore(db)
   const stores: EmulatorStores = {
     links: new ResourceStore<LinkDefinition>(db, operations, LINK_RESOURCE_TYPE),
@@ -124,9 +147,23 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     operations
   }
   app.decorate('stores', stores)
-  await app.register(linkRoutes, { store: stores.links, runtime })
-  await app.register(relationshipLinkRoutes, { store: stores.relationshipLinks, runtime })
+  const control = emulatorControl(new StateStore(db), journal, runtime)
+  app.decorate('control', control)
+  await app.register(linkRoutes, { store: stores.links, operations, runtime })
+  await app.register(relationshipLinkRoutes, { store: stores.relationshipLinks, operations, runtime })
   await app.register(operationStatusRoutes, { operations, runtime })
-  await app.register(emulatorRoutes, { caCertificate: options.caCertificate })
+  await app.register(emulatorRoutes, {
+    caCertificate: options.caCertificate,
+    storedResources: [storedResourceLister(links, stores.links), storedResourceLister(relationshipLinks, stores.relationshipLinks)],
+    operations,
+    control,
+    journal,
+    runtime
+  })
+  if (options.seedFile !== undefined) {
+    const seeded = await seedResources(app, options.seedFile)
+    journal.clear()
+    app.log.info({ seedFile: options.seedFile, resources: seeded }, 'seeded')
+  }
   return app
 }

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import closeWithGrace from 'close-with-grace'
 import { pino } from 'pino'
 import { emulatorOptionsOf, parseConfig } from './config.js'

@@ -15,6 +15,8 @@ export interface Config {
   tlsCertFile: string | undefined
   tlsKeyFile: string | undefined
   requireAuth: boolean
+  seedFile: string | undefined
+  journalSize: number
   dataDir: string
   inMemory: boolean
   logLevel: LogLevel
@@ -69,6 +71,10 @@ export function createCommand (): Command {
       .env('EMULATOR_TLS_CERT_FILE'))
     .addOption(new Option('--tls-key-file <path>', 'the PEM private key of --tls-cert-file').env('EMULATOR_TLS_KEY_FILE'))
     .addOption(switchOption('--require-auth', 'answer 401 to ARM requests without an Authorization header', 'EMULATOR_REQUIRE_AUTH'))
+    .addOption(new Option('--seed-file <path>', 'JSON file of resources created at start, already provisioned')
+      .env('EMULATOR_SEED_FILE'))
+    .addOption(new Option('--journal-size <count>', 'how many recent requests GET /_emulator/requests keeps')
+      .env('EMULATOR_JOURNAL_SIZE').argParser(integer(0, 100_000)).default(APP_DEFAULTS.journalSize))
     .addOption(new Option('--data-dir <path>', 'where the SQLite database and TLS files live').env('EMULATOR_DATA_DIR')
       .default(DEFAULT_DATA_DIR))
     .addOption(switchOption('--in-memory', 'keep nothing on disk (SQLite :memory:)', 'EMULATOR_IN_MEMORY'))
@@ -97,6 +103,8 @@ export function parseConfig (argv: readonly string[]): Config {
     tlsCertFile: options.tlsCertFile,
     tlsKeyFile: options.tlsKeyFile,
     requireAuth: options.requireAuth,
+    seedFile: options.seedFile === undefined ? undefined : resolve(options.seedFile),
+    journalSize: options.journalSize,
     dataDir: resolve(options.dataDir),
     inMemory: options.inMemory,
     logLevel: options.logLevel,
@@ -125,6 +133,8 @@ export function emulatorOptionsOf (config: Config): EmulatorOptions {
     provisioningDelayMs: config.provisioningDelayMs,
     pageSize: config.pageSize,
     apiVersionCheck: config.apiVersionCheck,
-    requireAuth: config.requireAuth
+    requireAuth: config.requireAuth,
+    seedFile: config.seedFile,
+    journalSize: config.journalSize
   }
 }

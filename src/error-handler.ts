@@ -16,10 +16,10 @@ interface ValidationIssue {
   message?: string
 }
 
-/** Which resource a route serves, for error messages ("The link definition is invalid"). */
+/** What a route's body is, for error messages ("The link definition is invalid"). */
 declare module 'fastify' {
   interface FastifyContextConfig {
-    resourceKind?: string
+    bodyName?: string
   }
 }
 
@@ -55,7 +55,8 @@ function fromValidation (issues: ValidationIssue[], request: FastifyRequest): Ar
   }
   // Ajv reports at least one issue whenever validation fails.
   const details = issues.slice(0, MAX_ERROR_DETAILS).map((issue) => validationDetail(issue, request)) as [PropertyProblem, ...PropertyProblem[]]
-  return validationFailed(String(request.routeOptions.config.resourceKind), details)
+  // Every route that validates a body by schema names it in its config.
+  return validationFailed(String(request.routeOptions.config.bodyName), details)
 }
 
 function validationDetail (issue: ValidationIssue, request: FastifyRequest): PropertyProblem {
@@ -67,13 +68,14 @@ function validationDetail (issue: ValidationIssue, request: FastifyRequest): Pro
       return { code: 'MissingRequiredProperty', message: `The required property '${target}' is missing.`, target }
     case 'type':
       return { code: 'InvalidPropertyType', message: `The property '${target}' must be of type ${String(issue.params.type)}.`, target }
-    default:
-      // The definitions' only other constraint is an enum.
+    case 'enum':
       return {
         code: 'InvalidPropertyValue',
         message: `The property '${target}' must be one of: ${(issue.params.allowedValues as unknown[]).join(', ')}.`,
         target
       }
+    default:
+      return { code: 'InvalidPropertyValue', message: `The property '${target}' ${String(issue.message)}.`, target }
   }
 }
 
@@ -86,7 +88,14 @@ function toPropertyPath (segments: string[]): string {
 }
 
 export function sendArmError (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
-  const armError = toArmError(error, request)
+  let armError: ArmError
+  try {
+    armError = toArmError(error, request)
+  } catch (failure) {
+    // Rendering the error must not fail in turn: the client still gets an ARM body.
+    request.log.error({ err: failure }, 'could not render an error')
+    armError = internalServerError()
+  }
   if (armError.statusCode >= 500) request.log.error({ err: error }, 'request failed')
   setArmHeaders(request, reply)
   void reply.code(armError.statusCode).type('application/json; charset=utf-8').send(armError.toBody())

@@ -60,10 +60,11 @@ export function invalidRequestContent (reason: string): ArmError {
 /** A problem with one property of a definition: `target` is its path in the body as the client sent it. */
 export type PropertyProblem = ArmErrorDetail & { target: string }
 
-export function validationFailed (resourceKind: string, details: [PropertyProblem, ...PropertyProblem[]]): ArmError {
+/** `bodyName` says what failed: "link definition", "provisioning settings". */
+export function validationFailed (bodyName: string, details: [PropertyProblem, ...PropertyProblem[]]): ArmError {
   const [first] = details
   const more = details.length > 1 ? ` (${details.length} problems in all, listed in details.)` : ''
-  return new ArmError(400, 'ValidationFailed', `The ${resourceKind} definition is invalid. ${first.message}${more}`,
+  return new ArmError(400, 'ValidationFailed', `The ${bodyName} is invalid. ${first.message}${more}`,
     { target: first.target, details })
 }
 
@@ -71,6 +72,15 @@ export function invalidResourceName (parameter: string, name: string, pattern: s
   return new ArmError(400, 'InvalidResourceName',
     `The resource name '${name}' is invalid. It must match the pattern '${pattern}' and be at most ${maxLength} characters long.`,
     { target: parameter })
+}
+
+export function invalidProvisioningHeader (reason: string): ArmError {
+  return new ArmError(400, 'InvalidProvisioningHeader', `The x-emulator-provisioning header is invalid: ${reason}`,
+    { target: 'x-emulator-provisioning' })
+}
+
+export function operationNotRunning (operationId: string): ArmError {
+  return new ArmError(409, 'OperationNotRunning', `The operation '${operationId}' has already ended.`)
 }
 
 export function invalidSkipToken (): ArmError {

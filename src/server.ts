@@ -25,6 +25,15 @@ export interface EmulatorOptions extends Omit<AppOptions, 'caCertificate'> {
   https: HttpsOptions | false
 }
 
+/** For a test suite: free ports on loopback, storage in memory, HTTPS on, warnings only. */
+export const IN_PROCESS_DEFAULTS: EmulatorOptions = {
+  host: '127.0.0.1',
+  httpPort: 0,
+  https: { port: 0 },
+  storage: { inMemory: true },
+  logLevel: 'warn'
+}
+
 export interface RunningEmulator {
   app: FastifyInstance
   httpUrl: string
@@ -34,12 +43,20 @@ export interface RunningEmulator {
   caCertificate: string | undefined
   /** Where that certificate is on disk, for `NODE_EXTRA_CA_CERTS`; absent when it lives in memory only. */
   caFile: string | undefined
+  /** Removes every resource and operation, clears the request journal and restores the startup provisioning settings. */
+  reset: () => Promise<void>
+  /** Removes one subscription's resources and operations, leaving other subscriptions' alone. */
+  resetSubscription: (subscriptionId: string) => Promise<void>
   /** Stops accepting connections, lets requests in flight finish, and closes the database. */
   close: () => Promise<void>
 }
 
-/** Starts the emulator: the one place that listens, on HTTP and (by default) HTTPS, both served by one app. */
-export async function startEmulator (options: EmulatorOptions): Promise<RunningEmulator> {
+/**
+ * Starts the emulator: the one place that listens, on HTTP and (by default) HTTPS, both served by one app.
+ * Options left out take IN_PROCESS_DEFAULTS; the command line passes all of them.
+ */
+export async function startEmulator (overrides: Partial<EmulatorOptions> = {}): Promise<RunningEmulator> {
+  const options: EmulatorOptions = { ...IN_PROCESS_DEFAULTS, ...overrides }
   const tls = options.https === false ? undefined : await tlsMaterial(options, options.https)
   const app = await buildApp({ ...options, caCertificate: tls?.ca })
   try {
@@ -53,6 +70,8 @@ export async function startEmulator (options: EmulatorOptions): Promise<RunningE
       httpsUrl: httpsServer === undefined ? undefined : urlOf('https', options.host, httpsServer.address() as AddressInfo),
       caCertificate: tls?.ca,
       caFile: tls?.caFile,
+      reset: async () => { app.control.resetAll() },
+      resetSubscription: async (subscriptionId) => { app.control.resetSubscription(subscriptionId) },
       close: async () => {
         if (httpsServer !== undefined) await closeServer(httpsServer)
         await app.close()

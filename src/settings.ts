@@ -1,4 +1,4 @@
-import type { ProvisioningPlan } from './arm/provisioning.js'
+import type { ProvisioningSettings } from './schemas/emulator.js'
 
 /**
  * Which status codes responses use. `default`: 201 on create, 204 on deleting what does not exist (the seed
@@ -7,12 +7,15 @@ import type { ProvisioningPlan } from './arm/provisioning.js'
 export const PROFILES = ['default', 'swagger'] as const
 export type Profile = typeof PROFILES[number]
 
-/** What the request handlers need from the configuration, plus the clock and id generator tests inject. */
+/**
+ * What the request handlers need from the configuration, plus the clock and id generator tests inject.
+ * `provisioning` is the one part a test may change while the emulator runs.
+ */
 export interface Runtime {
   now: () => number
   newId: () => string
   profile: Profile
-  provisioning: ProvisioningPlan
+  provisioning: ProvisioningSettings
   pageSize: number
   apiVersionCheck: boolean
 }

@@ -356,3 +356,14 @@ t.test('a request that is not valid HTTP still gets an ARM error body and a requ
     t.strictSame(JSON.parse(payload), expected)
   }
 })
+
+t.test('an error that cannot even be rendered still answers a 500 ARM body', async (t) => {
+  const { app, request } = await buildTestApp(t)
+  app.stores.links.get = () => {
+    // An error whose properties throw when read: the error handler must not fail in turn.
+    throw Object.defineProperty(new Error('unreadable'), 'code', { get () { throw new Error('no code for you') } })
+  }
+  const response = await request({ method: 'GET', url: url(`${LINKS}/la`) })
+  t.equal(response.statusCode, 500)
+  t.strictSame(json(response), { error: { code: 'InternalServerError', message: 'The emulator encountered an internal error. Please retry the request.' } })
+})

@@ -81,6 +81,7 @@ t.test('a failed operation shows status Failed with its ARM error, and so does i
     resourceId: `${LINKS}/Doomed`,
     startedAt: START,
     completesAt: START + 1000,
+    readsRemaining: null,
     outcome: 'Failed',
     error: { code: 'LinkProvisioningFailed', message: 'The interaction type does not exist.' }
   })

@@ -7,6 +7,7 @@ import t from 'tap'
 import Database from 'better-sqlite3'
 import { buildApp } from '../src/app.js'
 import { DATABASE_FILE_NAME } from '../db/database.js'
+import { migrations } from '../db/migrations/index.js'
 import { createCommand, emulatorOptionsOf, parseConfig } from '../src/config.js'
 import { GUID, HUB_PATH, url } from './helpers/app.js'
 import { minimalLinkDefinition } from './helpers/fixtures.js'
@@ -65,6 +66,8 @@ t.test('the configuration comes from flags and environment variables, flags firs
     tlsCertFile: undefined,
     tlsKeyFile: undefined,
     requireAuth: false,
+    seedFile: undefined,
+    journalSize: 1000,
     dataDir: join(process.cwd(), 'emulator-data'),
     inMemory: false,
     logLevel: 'info',
@@ -74,7 +77,7 @@ t.test('the configuration comes from flags and environment variables, flags firs
     apiVersionCheck: true
   })
   t.strictSame(parseConfig(['--host', '0.0.0.0', '--http-port', '0', '--https', 'off', '--https-port', '0', '--tls-hostnames', 'emulator, ci.local',
-    '--tls-cert-file', '/c.pem', '--tls-key-file', '/k.pem', '--require-auth', '--data-dir', '/tmp/x', '--in-memory', '--log-level', 'warn',
+    '--tls-cert-file', '/c.pem', '--tls-key-file', '/k.pem', '--require-auth', '--seed-file', 'seed.json', '--journal-size', '5', '--data-dir', '/tmp/x', '--in-memory', '--log-level', 'warn',
     '--profile', 'swagger', '--provisioning-delay-ms', '0', '--page-size', '7', '--skip-api-version-check']), {
     host: '0.0.0.0',
     httpPort: 0,
@@ -84,6 +87,8 @@ t.test('the configuration comes from flags and environment variables, flags firs
     tlsCertFile: '/c.pem',
     tlsKeyFile: '/k.pem',
     requireAuth: true,
+    seedFile: join(process.cwd(), 'seed.json'),
+    journalSize: 5,
     dataDir: '/tmp/x',
     inMemory: true,
     logLevel: 'warn',
@@ -102,6 +107,8 @@ t.test('the configuration comes from flags and environment variables, flags firs
     EMULATOR_TLS_CERT_FILE: '/c.pem',
     EMULATOR_TLS_KEY_FILE: '/k.pem',
     EMULATOR_REQUIRE_AUTH: 'yes',
+    EMULATOR_SEED_FILE: '/tmp/seed.json',
+    EMULATOR_JOURNAL_SIZE: '7',
     EMULATOR_DATA_DIR: '/tmp/y',
     EMULATOR_IN_MEMORY: '1',
     LOG_LEVEL: 'error',
@@ -122,6 +129,8 @@ t.test('the configuration comes from flags and environment variables, flags firs
     tlsCertFile: '/c.pem',
     tlsKeyFile: '/k.pem',
     requireAuth: true,
+    seedFile: '/tmp/seed.json',
+    journalSize: 7,
     dataDir: '/tmp/y', inMemory: true, logLevel: 'error', profile: 'swagger', provisioningDelayMs: 1500, pageSize: 50, apiVersionCheck: false
   })
   t.equal(parseConfig(['--http-port', '7070']).httpPort, 7070, 'a flag wins over its variable')
@@ -149,7 +158,7 @@ t.test('a bad option value is refused with a usage error naming the option', asy
 t.test('--help lists every option with its environment variable', async (t) => {
   const help = createCommand().configureHelp({ helpWidth: 1000 }).helpInformation()
   for (const variable of ['EMULATOR_HOST', 'EMULATOR_HTTP_PORT', 'EMULATOR_HTTPS', 'EMULATOR_HTTPS_PORT', 'EMULATOR_TLS_HOSTNAMES',
-    'EMULATOR_TLS_CERT_FILE', 'EMULATOR_TLS_KEY_FILE', 'EMULATOR_REQUIRE_AUTH', 'EMULATOR_DATA_DIR', 'EMULATOR_IN_MEMORY', 'LOG_LEVEL',
+    'EMULATOR_TLS_CERT_FILE', 'EMULATOR_TLS_KEY_FILE', 'EMULATOR_REQUIRE_AUTH', 'EMULATOR_SEED_FILE', 'EMULATOR_JOURNAL_SIZE', 'EMULATOR_DATA_DIR', 'EMULATOR_IN_MEMORY', 'LOG_LEVEL',
     'EMULATOR_PROFILE', 'EMULATOR_PROVISIONING_DELAY_MS', 'EMULATOR_PAGE_SIZE', 'EMULATOR_SKIP_API_VERSION_CHECK']) {
     t.match(help, `env: ${variable}`)
   }
@@ -195,7 +204,7 @@ t.test('the server entry refuses a database from a newer schema with a clear err
   newer.close()
   const server = startServer(['--http-port', '0', '--https-port', '0', '--data-dir', dir])
   t.equal(await server.exited, 1)
-  t.match(server.output(), /could not start: SchemaTooNewError: The database .* has schema version 42, newer than the 1 this emulator supports/)
+  t.match(server.output(), new RegExp(`could not start: SchemaTooNewError: The database .* has schema version 42, newer than the ${migrations.length} this emulator supports`))
 })
 
 t.test('the configuration becomes the emulator\'s options', async (t) => {
@@ -210,7 +219,9 @@ t.test('the configuration becomes the emulator\'s options', async (t) => {
     provisioningDelayMs: 500,
     pageSize: 100,
     apiVersionCheck: true,
-    requireAuth: true
+    requireAuth: true,
+    seedFile: undefined,
+    journalSize: 1000
   })
   const off = emulatorOptionsOf(parseConfig(['--https', '0', '--in-memory']))
   t.equal(off.https, false)

@@ -1,4 +1,5 @@
 import { sql as resourcesAndOperations } from './0001-resources-and-operations.js'
+import { sql as operationCompletionControl } from './0002-operation-completion-control.js'
 
 export interface Migration {
   version: number
@@ -8,5 +9,6 @@ export interface Migration {
 
 /** Applied in order at start; `PRAGMA user_version` records the last one applied. Never edit a released entry. */
 export const migrations: readonly Migration[] = [
-  { version: 1, name: 'resources-and-operations', sql: resourcesAndOperations }
+  { version: 1, name: 'resources-and-operations', sql: resourcesAndOperations },
+  { version: 2, name: 'operation-completion-control', sql: operationCompletionControl }
 ]

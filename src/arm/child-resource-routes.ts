@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from '@sinclair/typebox'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
+import type { OperationStore } from '../../db/operation-store.js'
 import type { ResourceStore, StoredResource } from '../../db/resource-store.js'
 import { invalidResourceName, resourceNotFound, validationFailed, type PropertyProblem } from '../errors.js'
 import { CHILD_NAME_MAX_LENGTH, CHILD_NAME_PATTERN, type ProvisioningState } from '../schemas/common.js'
@@ -10,7 +11,7 @@ import { normalizeBodyShape, type FlatFieldTranslation } from './body-shape.js'
 import { parentHubOf } from './hubs.js'
 import { PROVIDER_NAMESPACE, childResourceId, nameKey, operationStatusId, type HubScope } from './ids.js'
 import { nextLink, skipTokenOf } from './paging.js'
-import { provisioningStateAt, retryAfterSeconds, startOperation } from './provisioning.js'
+import { PROVISIONING_HEADER, provisioningSettingsFor, provisioningStateAt, retryAfterSeconds, startOperation } from './provisioning.js'
 import { rejectOtherMethods } from './routing.js'
 
 export const HUB_URL = `/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/${PROVIDER_NAMESPACE}/hubs/:hubName`
@@ -35,19 +36,43 @@ export interface ChildResourceType<D> {
 export interface ChildResourceRoutesOptions<D> {
   resourceType: ChildResourceType<D>
   store: ResourceStore<D>
+  operations: OperationStore
   runtime: Runtime
 }
 
 type ChildParams = HubScope & Record<string, string>
 
+export type StoredResourceLister = (subscriptionId: string | undefined, now: number) => ReturnType<typeof renderResource>[]
+
+/** Lists every stored resource of a type, as ARM shows it: what the control endpoints report. */
+export function storedResourceLister<D> (resourceType: ChildResourceType<D>, store: ResourceStore<D>): StoredResourceLister {
+  return (subscriptionId, now) => store.listAll(subscriptionId)
+    .map((stored) => renderResource(resourceType, stored, provisioningStateAt(stored.operation, now)))
+}
+
+/** The ARM envelope of a stored resource: the stored definition plus the read-only properties. */
+export function renderResource<D> (resourceType: ChildResourceType<D>, stored: StoredResource<D>, provisioningState: ProvisioningState) {
+  return {
+    id: childResourceId(stored, resourceType.collection, stored.name),
+    name: `${stored.hubName}/${stored.name}`,
+    type: resourceType.type,
+    properties: {
+      ...resourceType.properties(stored),
+      tenantId: stored.hubName.toLowerCase(),
+      linkName: stored.name,
+      provisioningState
+    }
+  }
+}
+
 /** PUT, GET, DELETE and list of one child resource type of a hub, as the ARM RPC and the swagger describe them. */
 export async function childResourceRoutes<D> (app: FastifyInstance, options: ChildResourceRoutesOptions<D>): Promise<void> {
-  const { resourceType, store, runtime } = options
+  const { resourceType, store, operations, runtime } = options
   const { schemas, nameParameter } = resourceType
   const collectionUrl = `${HUB_URL}/${resourceType.collection}`
   const itemUrl = `${collectionUrl}/:${nameParameter}`
   const checkApiVersion = apiVersionCheck(runtime.apiVersionCheck)
-  const config = { resourceKind: resourceType.kind }
+  const config = { bodyName: `${resourceType.kind} definition` }
   const putParamsAreValid = TypeCompiler.Compile(schemas.putParams)
 
   function nameOf (request: FastifyRequest): string {
@@ -55,17 +80,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
   }
 
   function render (stored: StoredResource<D>, provisioningState: ProvisioningState): Record<string, unknown> {
-    return {
-      id: childResourceId(stored, resourceType.collection, stored.name),
-      name: `${stored.hubName}/${stored.name}`,
-      type: resourceType.type,
-      properties: {
-        ...resourceType.properties(stored),
-        tenantId: stored.hubName.toLowerCase(),
-        linkName: stored.name,
-        provisioningState
-      }
-    }
+    return renderResource(resourceType, stored, provisioningState)
   }
 
   function notFound (scope: HubScope, name: string): Error {
@@ -82,15 +97,16 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
 
   async function acceptBothBodyShapes (request: FastifyRequest): Promise<void> {
     const conflicts = normalizeBodyShape(request, resourceType.translateFlatFields)
-    if (conflicts.length > 0) throw validationFailed(resourceType.kind, conflicts as [PropertyProblem, ...PropertyProblem[]])
+    if (conflicts.length > 0) throw validationFailed(config.bodyName, conflicts as [PropertyProblem, ...PropertyProblem[]])
   }
 
   async function createOrUpdate (request: FastifyRequest, reply: FastifyReply) {
     const scope = parentHubOf(request.params as ChildParams)
     const name = nameOf(request)
     const now = runtime.now()
+    const settings = provisioningSettingsFor(request.headers[PROVISIONING_HEADER], runtime.provisioning)
     const operation = startOperation(runtime.newId(), scope.subscriptionId,
-      childResourceId(scope, resourceType.collection, name), now, runtime.provisioning)
+      childResourceId(scope, resourceType.collection, name), now, settings)
     const { created, resource } = store.put({
       scope, name, definition: (request.body as { properties: D }).properties, guid: runtime.newId(), operation, now
     })
@@ -108,9 +124,10 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     const stored = store.get(scope, name)
     if (stored === undefined) throw notFound(scope, name)
     const now = runtime.now()
-    const state = provisioningStateAt(stored.operation, now)
+    const operation = operations.read(stored.operation, now)
+    const state = provisioningStateAt(operation, now)
     // A poller that follows the resource itself (an SDK's "body" mode) waits what Retry-After says.
-    if (state === 'Provisioning') void reply.header('retry-after', String(retryAfterSeconds(stored.operation, now)))
+    if (state === 'Provisioning') void reply.header('retry-after', String(retryAfterSeconds(operation, now)))
     return render(stored, state)
   }
 

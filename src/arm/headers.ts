@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { JournalEntry } from '../journal.js'
+import { pathOf } from './query.js'
 
 export const REQUEST_ID_HEADER = 'x-ms-request-id'
 export const CORRELATION_ID_HEADER = 'x-ms-correlation-request-id'
@@ -29,5 +31,20 @@ export function setArmHeaders (request: FastifyRequest, reply: FastifyReply): vo
   const clientRequestId = request.headers[CLIENT_REQUEST_ID_HEADER]
   if (typeof clientRequestId === 'string' && request.headers[RETURN_CLIENT_REQUEST_ID_HEADER]?.toString().toLowerCase() === 'true') {
     reply.header(CLIENT_REQUEST_ID_HEADER, clientRequestId)
+  }
+}
+
+/** What the journal keeps of an answered request: the ids it was answered with, so a test can find it in the logs. */
+export function journalEntry (request: FastifyRequest, reply: FastifyReply, now: number): JournalEntry {
+  const clientRequestId = request.headers[CLIENT_REQUEST_ID_HEADER]
+  return {
+    time: new Date(now).toISOString(),
+    method: request.method,
+    path: pathOf(request.url),
+    status: reply.statusCode,
+    requestId: request.id,
+    correlationId: correlationIdOf(request.raw),
+    ...(typeof clientRequestId === 'string' && { clientRequestId }),
+    durationMs: Math.round(reply.elapsedTime * 1000) / 1000
   }
 }

@@ -1,14 +1,39 @@
-import type { StoredOperation } from '../../db/operation-store.js'
-import type { ProvisioningState } from '../schemas/common.js'
-import type { OperationStatus } from '../schemas/common.js'
+import { TypeCompiler } from '@sinclair/typebox/compiler'
+import type { OperationError, StoredOperation } from '../../db/operation-store.js'
+import { invalidProvisioningHeader } from '../errors.js'
+import type { OperationStatus, ProvisioningState } from '../schemas/common.js'
+import { ProvisioningSettingsPatch, type ProvisioningSettings } from '../schemas/emulator.js'
 import { operationStatusId } from './ids.js'
+
+/** What a failed operation reports when the test that failed it gave no error of its own. */
+export const DEFAULT_PROVISIONING_ERROR: OperationError = {
+  code: 'ProvisioningFailed',
+  message: 'Provisioning failed, as the emulator was asked to make it fail.'
+}
+
+/** A PUT may carry its own provisioning settings, as JSON, overriding the emulator's for that one operation. */
+export const PROVISIONING_HEADER = 'x-emulator-provisioning'
+const settingsPatch = TypeCompiler.Compile(ProvisioningSettingsPatch)
+
+export function provisioningSettingsFor (header: string | string[] | undefined, settings: ProvisioningSettings): ProvisioningSettings {
+  if (header === undefined) return settings
+  let patch: unknown
+  try {
+    patch = JSON.parse(String(header))
+  } catch {
+    throw invalidProvisioningHeader('it is not JSON.')
+  }
+  const problem = settingsPatch.Errors(patch).First()
+  if (problem !== undefined) throw invalidProvisioningHeader(`${problem.path === '' ? 'the value' : problem.path} ${problem.message.toLowerCase()}.`)
+  return { ...settings, ...(patch as ProvisioningSettingsPatch) }
+}
 
 /**
  * Provisioning state is derived from the stored operation and the clock, never from timers in memory,
  * so a restart in the middle of provisioning neither loses nor freezes it.
  */
 export function provisioningStateAt (operation: StoredOperation, now: number): ProvisioningState {
-  if (now < operation.completesAt) return 'Provisioning'
+  if (operation.completesAt === null || now < operation.completesAt) return 'Provisioning'
   return operation.outcome
 }
 
@@ -20,31 +45,29 @@ export function operationStatusAt (operation: StoredOperation, now: number): Ope
     status: state === 'Provisioning' ? 'InProgress' : state,
     startTime: new Date(operation.startedAt).toISOString()
   }
-  if (state !== 'Provisioning') {
-    status.endTime = new Date(operation.completesAt).toISOString()
-  }
-  if (state === 'Failed' && operation.error !== null) status.error = operation.error
+  if (state === 'Provisioning') return status
+  status.endTime = new Date(Number(operation.completesAt)).toISOString()
+  if (operation.error !== null) status.error = operation.error
   return status
 }
 
-export interface ProvisioningPlan {
-  delayMs: number
-}
-
-/** The operation a PUT starts: it succeeds once the configured delay has passed. */
-export function startOperation (id: string, subscriptionId: string, resourceId: string, now: number, plan: ProvisioningPlan): StoredOperation {
+/** The operation a PUT starts, ending as the settings in force say. */
+export function startOperation (id: string, subscriptionId: string, resourceId: string, now: number, settings: ProvisioningSettings): StoredOperation {
+  const waits = settings.manual || settings.completeAfterReads !== null
   return {
     id,
     subscriptionId,
     resourceId,
     startedAt: now,
-    completesAt: now + plan.delayMs,
-    outcome: 'Succeeded',
-    error: null
+    completesAt: waits ? null : now + settings.delayMs,
+    readsRemaining: settings.manual ? null : settings.completeAfterReads,
+    outcome: settings.outcome,
+    error: settings.outcome === 'Failed' ? settings.error ?? DEFAULT_PROVISIONING_ERROR : null
   }
 }
 
-/** Whole seconds until the operation is expected to finish: what `Retry-After` carries. */
+/** Whole seconds until the operation should be done: what `Retry-After` carries. One while it waits on a test. */
 export function retryAfterSeconds (operation: StoredOperation, now: number): number {
+  if (operation.completesAt === null) return 1
   return Math.max(0, Math.ceil((operation.completesAt - now) / 1000))
 }
