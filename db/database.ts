@@ -1,9 +1,21 @@
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3'
 import { migrations, type Migration } from './migrations/index.js'
 
-export type Db = Database.Database
+export type Db = BetterSqlite3.Database
+
+/**
+ * better-sqlite3 12 aborts the process on Node 24.19+ whenever a statement object is garbage-collected (its
+ * ObjectWrap meets Node's new cleanup-hook check, WiseLibs/better-sqlite3#1515); 13 fixes that but needs Node 22.
+ * Both are installed, with the same API: 13 from Node 22 on, 12 on Node 20.
+ */
+const require = createRequire(import.meta.url)
+const Database = (Number(process.versions.node.split('.')[0]) >= 22
+  /* c8 ignore next -- the Docker image (Node 24) runs this branch; the test suite runs on Node 20 */
+  ? require('better-sqlite3-node22')
+  : require('better-sqlite3')) as typeof BetterSqlite3
 
 export const DATABASE_FILE_NAME = 'emulator.sqlite'
 

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
+import { CustomerInsightsManagementClient } from '@azure/arm-customerinsights'
 import { startEmulator } from '../src/index.js'
 import { API_VERSION, START, buildTestApp, json, url, type TestApp } from './helpers/app.js'
 import { minimalLinkDefinition, minimalRelationshipLinkDefinition } from './helpers/fixtures.js'
@@ -284,7 +285,7 @@ t.test('a seed file that cannot be applied stops the start with the reason', asy
 })
 
 t.test('in-process start: free ports, storage in memory, reset and close', async (t) => {
-  const emulator = await startEmulator({ logLevel: 'silent' })
+  const emulator = await startEmulator({ logLevel: 'silent', provisioningDelayMs: 0 })
   t.match(emulator.httpUrl, /^http:\/\/127\.0\.0\.1:\d+$/)
   t.match(emulator.httpsUrl, /^https:\/\/127\.0\.0\.1:\d+$/)
   t.match(emulator.caCertificate, /^-----BEGIN CERTIFICATE-----/)
@@ -293,6 +294,13 @@ t.test('in-process start: free ports, storage in memory, reset and close', async
   const put = async (subscriptionId: string, name: string) => await fetch(`${emulator.httpUrl}${hubPath(subscriptionId)}/links/${name}?api-version=${API_VERSION}`, {
     method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ properties: minimalLinkDefinition })
   })
+  // A Node test suite trusts the in-process emulator through the SDK's own TLS options: no environment variable.
+  const client = new CustomerInsightsManagementClient(
+    { getToken: async () => ({ token: 'fake', expiresOnTimestamp: Date.now() + 3_600_000 }) }, SUB_A,
+    { endpoint: String(emulator.httpsUrl).replace('127.0.0.1', 'localhost'), tlsOptions: { ca: emulator.caCertificate } })
+  const created = await client.links.beginCreateOrUpdateAndWait('rg', 'hub', 'viaSdk', minimalLinkDefinition)
+  t.equal(created.provisioningState, 'Succeeded')
+
   t.equal((await put(SUB_A, 'la')).status, 201)
   t.equal((await put(SUB_B, 'lb')).status, 201)
   await emulator.resetSubscription(SUB_A)

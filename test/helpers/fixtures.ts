@@ -1,7 +1,7 @@
 /** A valid link definition in the ARM shape's `properties`, the smallest the swagger allows. */
 export const minimalLinkDefinition = {
-  sourceEntityType: 'Profile',
-  targetEntityType: 'Profile',
+  sourceEntityType: 'Profile' as const,
+  targetEntityType: 'Profile' as const,
   sourceEntityTypeName: 'Contact',
   targetEntityTypeName: 'Contact',
   participantPropertyReferences: []
