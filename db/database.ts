@@ -38,6 +38,10 @@ export function openDatabase (location: DatabaseLocation, available: readonly Mi
   if (!location.inMemory) mkdirSync(location.dataDir, { recursive: true })
   const db = new Database(file)
   try {
+    // One emulator owns its data directory: holding the lock for good keeps the WAL index in the process's own memory
+    // and spares every statement a shared-memory lock; a second emulator on the same directory fails at start with
+    // "database is locked". It must be set before the first read, which is what enters WAL mode on a WAL file.
+    db.pragma('locking_mode = EXCLUSIVE')
     // Reading the header first: a corrupt file throws here, before any pragma could write to it.
     const version = db.pragma('user_version', { simple: true }) as number
     const latest = Math.max(0, ...available.map((migration) => migration.version))
@@ -45,7 +49,6 @@ export function openDatabase (location: DatabaseLocation, available: readonly Mi
     if (!location.inMemory) db.pragma('journal_mode = WAL')
     // NORMAL under WAL loses nothing a crashed process acknowledged; only an OS crash can roll back the last commits.
     db.pragma('synchronous = NORMAL')
-    db.pragma('busy_timeout = 5000')
     migrate(db, version, available)
     return db
   } catch (error) {

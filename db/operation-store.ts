@@ -63,15 +63,15 @@ export class OperationStore {
       `SELECT ${OPERATION_COLUMNS} FROM operations WHERE subscription_key = ? AND id = ?`)
     this.#find = db.prepare<[string], OperationRow>(`SELECT ${OPERATION_COLUMNS} FROM operations WHERE id = ?`)
     // A read of an operation that completes after N reads: the first N reads count down, the next one completes it.
-    this.#read = db.prepare<[{ id: string, now: number }], OperationRow>(`
+    this.#read = db.prepare<[{ sub: string, id: string, now: number }], OperationRow>(`
       UPDATE operations SET
         completes_at = CASE WHEN reads_remaining <= 0 THEN @now ELSE NULL END,
         reads_remaining = CASE WHEN reads_remaining <= 0 THEN NULL ELSE reads_remaining - 1 END
-      WHERE id = @id AND completes_at IS NULL AND reads_remaining IS NOT NULL
+      WHERE subscription_key = @sub AND id = @id AND completes_at IS NULL AND reads_remaining IS NOT NULL
       RETURNING ${OPERATION_COLUMNS}`)
-    this.#complete = db.prepare<[{ id: string, now: number, outcome: OperationOutcome, error: string | null }], OperationRow>(`
+    this.#complete = db.prepare<[{ sub: string, id: string, now: number, outcome: OperationOutcome, error: string | null }], OperationRow>(`
       UPDATE operations SET completes_at = @now, reads_remaining = NULL, outcome = @outcome, error = @error
-      WHERE id = @id AND (completes_at IS NULL OR completes_at > @now)
+      WHERE subscription_key = @sub AND id = @id AND (completes_at IS NULL OR completes_at > @now)
       RETURNING ${OPERATION_COLUMNS}`)
     this.#pending = db.prepare<[{ now: number }], OperationRow>(
       `SELECT ${OPERATION_COLUMNS} FROM operations WHERE completes_at IS NULL OR completes_at > @now ORDER BY started_at, id`)
@@ -97,7 +97,7 @@ export class OperationStore {
     return row === undefined ? undefined : operationFromRow(row)
   }
 
-  /** The operation with this id, whatever its subscription. */
+  /** The operation with this id, whatever its subscription: a scan, for the control endpoints only. */
   find (id: string): StoredOperation | undefined {
     const row = this.#find.get(id)
     return row === undefined ? undefined : operationFromRow(row)
@@ -109,14 +109,16 @@ export class OperationStore {
    */
   read (operation: StoredOperation, now: number): StoredOperation {
     if (operation.completesAt !== null || operation.readsRemaining === null) return operation
-    const row = this.#read.get({ id: operation.id, now })
+    const row = this.#read.get({ sub: operation.subscriptionId.toLowerCase(), id: operation.id, now })
     /* c8 ignore next -- the row matches the check above; nothing runs between them on this one thread */
     return row === undefined ? operation : operationFromRow(row)
   }
 
-  /** Ends a running operation now; undefined when there is no such operation still running. */
-  complete (id: string, now: number, outcome: OperationOutcome, error: OperationError | null): StoredOperation | undefined {
-    const row = this.#complete.get({ id, now, outcome, error: error === null ? null : JSON.stringify(error) })
+  /** Ends a running operation now; undefined when it is no longer running. */
+  complete (operation: StoredOperation, now: number, outcome: OperationOutcome, error: OperationError | null): StoredOperation | undefined {
+    const row = this.#complete.get({
+      sub: operation.subscriptionId.toLowerCase(), id: operation.id, now, outcome, error: error === null ? null : JSON.stringify(error)
+    })
     return row === undefined ? undefined : operationFromRow(row)
   }
 

@@ -1,7 +1,7 @@
-import type { HubScope } from '../src/arm/ids.js'
-import { nameKey } from '../src/arm/ids.js'
+import { nameKey, type HubScope } from '../src/arm/ids.js'
 import type { Db } from './database.js'
-import { operationFromRow, type OperationOutcome, type OperationStore, type StoredOperation } from './operation-store.js'
+import { collectionPrefix, prefixEnd, resourceKey, subscriptionPrefix } from './keys.js'
+import type { OperationError, OperationOutcome, OperationStore, StoredOperation } from './operation-store.js'
 
 export interface StoredResource<D> extends HubScope {
   name: string
@@ -23,167 +23,121 @@ export interface PutInput<D> {
   now: number
 }
 
+/** The resource's document: everything but its operation's progress, which lives with the operation. */
+interface ResourceDoc<D> extends Omit<StoredResource<D>, 'operation'> {
+  operation: Pick<StoredOperation, 'id' | 'subscriptionId' | 'resourceId' | 'startedAt'>
+}
+
 interface ResourceRow {
-  subscription_id: string
-  resource_group_name: string
-  hub_name: string
-  name: string
-  definition: string
-  guid: string
-  created_at: number
-  updated_at: number
-  op_id: string
-  op_subscription_id: string
-  op_resource_id: string
-  op_started_at: number
-  op_completes_at: number | null
-  op_reads_remaining: number | null
-  op_outcome: OperationOutcome
-  op_error: string | null
+  doc: string
+  completes_at: number | null
+  reads_remaining: number | null
+  outcome: OperationOutcome
+  error: string | null
 }
 
 const SELECT_RESOURCE = `
-  SELECT r.subscription_id, r.resource_group_name, r.hub_name, r.name, r.definition, r.guid, r.created_at, r.updated_at,
-         o.id AS op_id, o.subscription_id AS op_subscription_id, o.resource_id AS op_resource_id,
-         o.started_at AS op_started_at, o.completes_at AS op_completes_at, o.reads_remaining AS op_reads_remaining,
-         o.outcome AS op_outcome, o.error AS op_error
-  FROM resources r JOIN operations o ON o.id = r.operation_id`
+  SELECT r.doc, o.completes_at, o.reads_remaining, o.outcome, o.error
+  FROM resources r JOIN operations o ON o.subscription_key = r.subscription_key AND o.id = r.operation_id`
 
-const HUB_MATCH = 'r.subscription_key = @sub AND r.resource_group_key = @rg AND r.hub_key = @hub AND r.resource_type = @type'
-
-/** One ARM child resource type of a hub (links, relationship links), stored as JSON definitions. */
+/** One ARM child resource type of a hub (links, relationship links), each resource one JSON document. */
 export class ResourceStore<D> {
   readonly #db: Db
   readonly #operations: OperationStore
-  readonly #type: string
+  readonly #collection: string
   readonly #existing
   readonly #upsert
   readonly #get
-  readonly #list
-  readonly #listAll
+  readonly #range
+  readonly #scope
   readonly #delete
 
-  constructor (db: Db, operations: OperationStore, resourceType: string) {
+  /** `collection` is the URL segment of the resource type: `links`, `relationshipLinks`. */
+  constructor (db: Db, operations: OperationStore, collection: string) {
     this.#db = db
     this.#operations = operations
-    this.#type = resourceType
-    this.#existing = db.prepare<[KeyParams], { guid: string, created_at: number }>(
-      `SELECT guid, created_at FROM resources r WHERE ${HUB_MATCH} AND r.name_key = @name`)
-    this.#upsert = db.prepare<[KeyParams & UpsertParams]>(`
-      INSERT INTO resources (subscription_key, resource_group_key, hub_key, resource_type, name_key,
-                             subscription_id, resource_group_name, hub_name, name,
-                             definition, guid, operation_id, created_at, updated_at)
-      VALUES (@sub, @rg, @hub, @type, @name, @subscription_id, @resource_group_name, @hub_name, @display_name,
-              @definition, @guid, @operation_id, @now, @now)
-      ON CONFLICT DO UPDATE SET
-        subscription_id = excluded.subscription_id, resource_group_name = excluded.resource_group_name,
-        hub_name = excluded.hub_name, name = excluded.name, definition = excluded.definition,
-        operation_id = excluded.operation_id, updated_at = excluded.updated_at`)
-    this.#get = db.prepare<[KeyParams], ResourceRow>(`${SELECT_RESOURCE} WHERE ${HUB_MATCH} AND r.name_key = @name`)
-    this.#list = db.prepare<[HubParams & { after: string, limit: number }], ResourceRow>(
-      `${SELECT_RESOURCE} WHERE ${HUB_MATCH} AND r.name_key > @after ORDER BY r.name_key LIMIT @limit`)
-    this.#listAll = db.prepare<[{ type: string, sub: string | null }], ResourceRow>(
-      `${SELECT_RESOURCE} WHERE r.resource_type = @type AND (@sub IS NULL OR r.subscription_key = @sub)
-       ORDER BY r.subscription_key, r.resource_group_key, r.hub_key, r.name_key`)
-    this.#delete = db.prepare<[KeyParams]>(
-      `DELETE FROM resources AS r WHERE ${HUB_MATCH} AND r.name_key = @name`)
+    this.#collection = collection
+    this.#existing = db.prepare<[string], string>('SELECT doc FROM resources WHERE key = ?').pluck()
+    this.#upsert = db.prepare<[{ key: string, subscription_key: string, operation_id: string, doc: string }]>(`
+      INSERT INTO resources (key, subscription_key, operation_id, doc) VALUES (@key, @subscription_key, @operation_id, @doc)
+      ON CONFLICT DO UPDATE SET subscription_key = excluded.subscription_key, operation_id = excluded.operation_id, doc = excluded.doc`)
+    this.#get = db.prepare<[string], ResourceRow>(`${SELECT_RESOURCE} WHERE r.key = ?`)
+    this.#range = db.prepare<[{ from: string, to: string, limit: number }], ResourceRow>(
+      `${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to ORDER BY r.key LIMIT @limit`)
+    this.#scope = db.prepare<[{ from: string, to: string }], ResourceRow & { key: string }>(
+      `SELECT r.key, r.doc, o.completes_at, o.reads_remaining, o.outcome, o.error
+       FROM resources r JOIN operations o ON o.subscription_key = r.subscription_key AND o.id = r.operation_id
+       WHERE r.key > @from AND r.key < @to ORDER BY r.key`)
+    this.#delete = db.prepare<[string]>('DELETE FROM resources WHERE key = ?')
   }
 
   /** Creates or replaces the resource and records the operation its PUT started, in one transaction. */
   put (input: PutInput<D>): { created: boolean, resource: StoredResource<D> } {
-    const keys = this.#keys(input.scope, input.name)
+    const key = resourceKey(input.scope, this.#collection, input.name)
     return this.#db.transaction(() => {
-      const existing = this.#existing.get(keys)
-      const guid = existing?.guid ?? input.guid
-      this.#operations.insert(input.operation)
-      this.#upsert.run({
-        ...keys,
-        subscription_id: input.scope.subscriptionId,
-        resource_group_name: input.scope.resourceGroupName,
-        hub_name: input.scope.hubName,
-        display_name: input.name,
-        definition: JSON.stringify(input.definition),
-        guid,
-        operation_id: input.operation.id,
-        now: input.now
-      })
+      const existingDoc = this.#existing.get(key)
+      const existing = existingDoc === undefined ? undefined : JSON.parse(existingDoc) as ResourceDoc<D>
       const resource: StoredResource<D> = {
-        ...input.scope,
+        subscriptionId: input.scope.subscriptionId,
+        resourceGroupName: input.scope.resourceGroupName,
+        hubName: input.scope.hubName,
         name: input.name,
         definition: input.definition,
-        guid,
-        createdAt: existing?.created_at ?? input.now,
+        guid: existing?.guid ?? input.guid,
+        createdAt: existing?.createdAt ?? input.now,
         updatedAt: input.now,
         operation: input.operation
       }
+      this.#operations.insert(input.operation)
+      this.#upsert.run({
+        key, subscription_key: nameKey(input.scope.subscriptionId), operation_id: input.operation.id, doc: JSON.stringify(docOf(resource))
+      })
       return { created: existing === undefined, resource }
     })()
   }
 
   get (scope: HubScope, name: string): StoredResource<D> | undefined {
-    const row = this.#get.get(this.#keys(scope, name))
-    return row === undefined ? undefined : this.#fromRow(row)
+    const row = this.#get.get(resourceKey(scope, this.#collection, name))
+    return row === undefined ? undefined : fromRow<D>(row)
   }
 
-  /** One page in name order, starting after the given name key ('' for the first page). */
-  list (scope: HubScope, afterNameKey: string, limit: number): StoredResource<D>[] {
-    const { name, ...hub } = this.#keys(scope, '')
-    return this.#list.all({ ...hub, after: afterNameKey, limit }).map((row) => this.#fromRow(row))
+  /** One page of a hub's resources in name order, after the given resource name ('' for the first page). */
+  list (scope: HubScope, afterName: string, limit: number): StoredResource<D>[] {
+    const prefix = collectionPrefix(scope, this.#collection)
+    const from = afterName === '' ? prefix : resourceKey(scope, this.#collection, afterName)
+    return this.#range.all({ from, to: prefixEnd(prefix), limit }).map((row) => fromRow<D>(row))
   }
 
   /** Every stored resource of this type, of one subscription or of all, in id order. */
   listAll (subscriptionId: string | undefined): StoredResource<D>[] {
-    return this.#listAll.all({ type: this.#type, sub: subscriptionId === undefined ? null : nameKey(subscriptionId) })
-      .map((row) => this.#fromRow(row))
+    const prefix = subscriptionId === undefined ? '/' : subscriptionPrefix(subscriptionId)
+    // Names are escaped in keys, so the collection is the segment before the last '/'.
+    const collection = `/${this.#collection.toLowerCase()}`
+    return this.#scope.all({ from: prefix, to: prefixEnd(prefix) })
+      .filter((row) => row.key.slice(0, row.key.lastIndexOf('/')).endsWith(collection))
+      .map((row) => fromRow<D>(row))
   }
 
   delete (scope: HubScope, name: string): boolean {
-    return this.#delete.run(this.#keys(scope, name)).changes > 0
-  }
-
-  #keys (scope: HubScope, name: string): KeyParams {
-    return {
-      sub: nameKey(scope.subscriptionId),
-      rg: nameKey(scope.resourceGroupName),
-      hub: nameKey(scope.hubName),
-      type: this.#type,
-      name: nameKey(name)
-    }
-  }
-
-  #fromRow (row: ResourceRow): StoredResource<D> {
-    return {
-      subscriptionId: row.subscription_id,
-      resourceGroupName: row.resource_group_name,
-      hubName: row.hub_name,
-      name: row.name,
-      definition: JSON.parse(row.definition) as D,
-      guid: row.guid,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      operation: operationFromRow({
-        id: row.op_id,
-        subscription_id: row.op_subscription_id,
-        resource_id: row.op_resource_id,
-        started_at: row.op_started_at,
-        completes_at: row.op_completes_at,
-        reads_remaining: row.op_reads_remaining,
-        outcome: row.op_outcome,
-        error: row.op_error
-      })
-    }
+    return this.#delete.run(resourceKey(scope, this.#collection, name)).changes > 0
   }
 }
 
-interface HubParams { sub: string, rg: string, hub: string, type: string }
-interface KeyParams extends HubParams { name: string }
-interface UpsertParams {
-  subscription_id: string
-  resource_group_name: string
-  hub_name: string
-  display_name: string
-  definition: string
-  guid: string
-  operation_id: string
-  now: number
+function docOf<D> (resource: StoredResource<D>): ResourceDoc<D> {
+  const { id, subscriptionId, resourceId, startedAt } = resource.operation
+  return { ...resource, operation: { id, subscriptionId, resourceId, startedAt } }
+}
+
+function fromRow<D> (row: ResourceRow): StoredResource<D> {
+  const doc = JSON.parse(row.doc) as ResourceDoc<D>
+  return {
+    ...doc,
+    operation: {
+      ...doc.operation,
+      completesAt: row.completes_at,
+      readsRemaining: row.reads_remaining,
+      outcome: row.outcome,
+      error: row.error === null ? null : JSON.parse(row.error) as OperationError
+    }
+  }
 }

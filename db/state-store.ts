@@ -1,4 +1,6 @@
+import { nameKey } from '../src/arm/ids.js'
 import type { Db } from './database.js'
+import { prefixEnd, subscriptionPrefix } from './keys.js'
 
 export interface Removed {
   resources: number
@@ -13,16 +15,19 @@ export class StateStore {
   constructor (db: Db) {
     const deleteResources = db.prepare('DELETE FROM resources')
     const deleteOperations = db.prepare('DELETE FROM operations')
-    const deleteSubscriptionResources = db.prepare<[string]>('DELETE FROM resources WHERE subscription_key = ?')
+    const deleteSubscriptionResources = db.prepare<[string, string]>('DELETE FROM resources WHERE key > ? AND key < ?')
     const deleteSubscriptionOperations = db.prepare<[string]>('DELETE FROM operations WHERE subscription_key = ?')
     this.#resetAll = db.transaction((): Removed => ({
       resources: deleteResources.run().changes,
       operations: deleteOperations.run().changes
     }))
-    this.#resetSubscription = db.transaction((subscriptionKey: string): Removed => ({
-      resources: deleteSubscriptionResources.run(subscriptionKey).changes,
-      operations: deleteSubscriptionOperations.run(subscriptionKey).changes
-    }))
+    this.#resetSubscription = db.transaction((subscriptionId: string): Removed => {
+      const prefix = subscriptionPrefix(subscriptionId)
+      return {
+        resources: deleteSubscriptionResources.run(prefix, prefixEnd(prefix)).changes,
+        operations: deleteSubscriptionOperations.run(nameKey(subscriptionId)).changes
+      }
+    })
   }
 
   resetAll (): Removed {
@@ -30,6 +35,6 @@ export class StateStore {
   }
 
   resetSubscription (subscriptionId: string): Removed {
-    return this.#resetSubscription(subscriptionId.toLowerCase())
+    return this.#resetSubscription(subscriptionId)
   }
 }

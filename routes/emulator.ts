@@ -102,7 +102,7 @@ export default async function emulatorRoutes (app: FastifyInstance, options: Emu
     if (planned === undefined) throw operationNotFound(operationId)
     const outcome = body.status ?? planned.outcome
     const error = outcome === 'Failed' ? body.error ?? planned.error ?? DEFAULT_PROVISIONING_ERROR : null
-    const completed = operations.complete(operationId, now, outcome, error)
+    const completed = operations.complete(planned, now, outcome, error)
     if (completed === undefined) throw operationNotRunning(operationId)
     return reply.send(operationStatusAt(completed, now))
   })

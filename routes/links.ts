@@ -6,11 +6,10 @@ import { translateLinkSeedFields } from '../src/arm/link-seed-fields.js'
 import { LinkList, LinkParams, LinkPutBody, LinkPutParams, LinkResource, type LinkDefinition } from '../src/schemas/link.js'
 import type { Runtime } from '../src/settings.js'
 
-export const LINK_RESOURCE_TYPE = 'Microsoft.CustomerInsights/hubs/links'
 
 export const links: ChildResourceType<LinkDefinition> = {
   kind: 'link',
-  type: LINK_RESOURCE_TYPE,
+  type: 'Microsoft.CustomerInsights/hubs/links',
   collection: 'links',
   nameParameter: 'linkName',
   schemas: { params: LinkParams, putParams: LinkPutParams, putBody: LinkPutBody, resource: LinkResource, list: LinkList },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { OperationStore } from '../db/operation-store.js'
-import { apiVersionCheck } from '../src/arm/api-version.js'
+import { apiVersionHooks } from '../src/arm/api-version.js'
 import { PROVIDER_NAMESPACE } from '../src/arm/ids.js'
 import { operationStatusAt, retryAfterSeconds } from '../src/arm/provisioning.js'
 import { rejectOtherMethods } from '../src/arm/routing.js'
@@ -33,7 +33,7 @@ export default async function operationStatusRoutes (app: FastifyInstance, optio
     method: 'GET',
     url: OPERATION_STATUS_URL,
     schema: { params: OperationStatusParams, response: { 200: OperationStatus } },
-    onRequest: apiVersionCheck(runtime.apiVersionCheck),
+    onRequest: apiVersionHooks(runtime.apiVersionCheck),
     handler: getOperationStatus
   })
   rejectOtherMethods(app, OPERATION_STATUS_URL, ['GET'])

@@ -8,11 +8,10 @@ import {
 } from '../src/schemas/relationship-link.js'
 import type { Runtime } from '../src/settings.js'
 
-export const RELATIONSHIP_LINK_RESOURCE_TYPE = 'Microsoft.CustomerInsights/hubs/relationshipLinks'
 
 export const relationshipLinks: ChildResourceType<RelationshipLinkDefinition> = {
   kind: 'relationship link',
-  type: RELATIONSHIP_LINK_RESOURCE_TYPE,
+  type: 'Microsoft.CustomerInsights/hubs/relationshipLinks',
   collection: 'relationshipLinks',
   nameParameter: 'relationshipLinkName',
   schemas: {

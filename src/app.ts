@@ -7,17 +7,18 @@ import { OperationStore } from '../db/operation-store.js'
 import { StateStore } from '../db/state-store.js'
 import { ResourceStore } from '../db/resource-store.js'
 import emulatorRoutes, { EMULATOR_PATH_PREFIX } from '../routes/emulator.js'
-import linkRoutes, { LINK_RESOURCE_TYPE, links } from '../routes/links.js'
+import linkRoutes, { links } from '../routes/links.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
-import relationshipLinkRoutes, { RELATIONSHIP_LINK_RESOURCE_TYPE, relationshipLinks } from '../routes/relationship-links.js'
+import relationshipLinkRoutes, { relationshipLinks } from '../routes/relationship-links.js'
 import { authorizationCheck } from './arm/auth.js'
 import { clientErrorHandler } from './arm/client-errors.js'
 import { storedResourceLister } from './arm/child-resource-routes.js'
-import { journalEntry, requestIdGenerator, setArmHeaders } from './arm/headers.js'
+import { journalRecord, requestIdGenerator, setArmHeaders } from './arm/headers.js'
 import { RequestJournal } from './journal.js'
 import { emulatorControl, type EmulatorControl } from './control.js'
 import { seedResources } from './seed.js'
 import { parseArmQuery, pathOf } from './arm/query.js'
+import { syncHook } from './arm/routing.js'
 import { routeNotFound } from './errors.js'
 import { sendArmError } from './error-handler.js'
 import { childLoggerFactory, loggerOptions, type LogLevel } from './logging.js'
@@ -126,24 +127,23 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain')
   app.decorateRequest('bodyShape', null)
   const checkAuthorization = authorizationCheck(options.requireAuth ?? false)
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', syncHook((request, reply) => {
     setArmHeaders(request, reply)
     checkAuthorization(request, reply)
     // ARM answers an unknown route before it looks at the body, so the 404 cannot wait for the not-found handler.
     if (request.is404) throw routeNotFound(request.method, pathOf(request.url))
-  })
+  }))
   app.setErrorHandler(sendArmError)
 
   const journal = new RequestJournal(options.journalSize ?? APP_DEFAULTS.journalSize)
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.url.startsWith(EMULATOR_PATH_PREFIX)) return
-    journal.record(journalEntry(request, reply, runtime.now()))
-  })
+  app.addHook('onResponse', syncHook((request, reply) => {
+    if (!request.url.startsWith(EMULATOR_PATH_PREFIX)) journal.record(journalRecord(request, reply, runtime.now()))
+  }))
 
   const operations = new OperationStore(db)
   const stores: EmulatorStores = {
-    links: new ResourceStore<LinkDefinition>(db, operations, LINK_RESOURCE_TYPE),
-    relationshipLinks: new ResourceStore<RelationshipLinkDefinition>(db, operations, RELATIONSHIP_LINK_RESOURCE_TYPE),
+    links: new ResourceStore<LinkDefinition>(db, operations, links.collection),
+    relationshipLinks: new ResourceStore<RelationshipLinkDefinition>(db, operations, relationshipLinks.collection),
     operations
   }
   app.decorate('stores', stores)

@@ -1,5 +1,5 @@
-import type { FastifyServerOptions } from 'fastify'
-import type { LoggerOptions } from 'pino'
+import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify'
+import type { Logger, LoggerOptions } from 'pino'
 import { correlationIdOf } from './arm/headers.js'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -22,8 +22,49 @@ export function loggerOptions (level: LogLevel): LoggerOptions {
   }
 }
 
+type Bindings = Parameters<FastifyBaseLogger['child']>[0]
+type ChildOptions = Parameters<FastifyBaseLogger['child']>[1]
+/** Fastify's logger is the pino instance built from loggerOptions, so it can say which levels are on. */
+type PinoLike = FastifyBaseLogger & Pick<Logger, 'isLevelEnabled'>
+
+/**
+ * A request's logger, made only when it first writes a line at an enabled level: at the default level every request
+ * logs, but with `warn` or above most never do, and pino's child loggers cost a few microseconds each.
+ */
+class RequestLogger implements FastifyBaseLogger {
+  #child: PinoLike | undefined
+
+  constructor (readonly parent: PinoLike, readonly bindings: Bindings, readonly options: ChildOptions) {}
+
+  get level (): string { return (this.#child ?? this.parent).level }
+  set level (level: string) { this.#real().level = level }
+
+  fatal (...args: unknown[]): void { this.#write('fatal', args) }
+  error (...args: unknown[]): void { this.#write('error', args) }
+  warn (...args: unknown[]): void { this.#write('warn', args) }
+  info (...args: unknown[]): void { this.#write('info', args) }
+  debug (...args: unknown[]): void { this.#write('debug', args) }
+  trace (...args: unknown[]): void { this.#write('trace', args) }
+  silent (): void {}
+
+  child (bindings: Bindings, options?: ChildOptions): FastifyBaseLogger {
+    return this.#real().child(bindings, options)
+  }
+
+  #write (level: Exclude<LogLevel, 'silent'>, args: unknown[]): void {
+    if (!(this.#child ?? this.parent).isLevelEnabled(level)) return
+    const child = this.#real()
+    Reflect.apply(child[level], child, args)
+  }
+
+  #real (): PinoLike {
+    this.#child ??= this.parent.child(this.bindings, this.options) as PinoLike
+    return this.#child
+  }
+}
+
 /** Every request's log lines carry its correlation id beside Fastify's request id. */
 export const childLoggerFactory: NonNullable<FastifyServerOptions['childLoggerFactory']> =
   function (logger, bindings, options, rawRequest) {
-    return logger.child({ ...bindings, correlationId: correlationIdOf(rawRequest) }, options)
+    return new RequestLogger(logger as PinoLike, { ...bindings, correlationId: correlationIdOf(rawRequest) }, options)
   }

@@ -33,14 +33,16 @@ t.test('resources survive closing and reopening the app on the same data directo
     properties: { relationshipGuidId: (relationship as { properties: { relationshipGuidId: string } }).properties.relationshipGuidId }
   })
   t.equal((await second.request({ method: 'GET', url: url(`${HUB_PATH}/links/Dropped`) })).statusCode, 404)
+  await second.app.close()
 
   const raw = new Database(join(dir, DATABASE_FILE_NAME), { readonly: true })
   t.teardown(() => raw.close())
   t.equal(raw.pragma('journal_mode', { simple: true }), 'wal')
   t.equal(raw.pragma('user_version', { simple: true }), migrations.at(-1)?.version)
-  t.strictSame(raw.prepare('SELECT resource_type, name, definition FROM resources ORDER BY name').all(), [
-    { resource_type: 'Microsoft.CustomerInsights/hubs/links', name: 'Kept', definition: JSON.stringify(definition) },
-    { resource_type: 'Microsoft.CustomerInsights/hubs/relationshipLinks', name: 'KeptToo', definition: JSON.stringify(relationshipDefinition) }
+  const hubKey = '/subscriptions/c909e979-ef71-4def-a970-bc7c154db8c5/resourcegroups/testhubrg/providers/microsoft.customerinsights/hubs/sdktesthub'
+  t.strictSame(raw.prepare("SELECT key, json_extract(doc, '$.name') AS name, json_extract(doc, '$.definition') AS definition FROM resources ORDER BY key").all(), [
+    { key: `${hubKey}/links/kept`, name: 'Kept', definition: JSON.stringify(definition) },
+    { key: `${hubKey}/relationshiplinks/kepttoo`, name: 'KeptToo', definition: JSON.stringify(relationshipDefinition) }
   ])
 })
 
@@ -98,4 +100,38 @@ t.test('migrations are applied in order, once, each in its own transaction', asy
   t.equal(after.pragma('user_version', { simple: true }), extra.length, 'the failed migration left nothing behind')
   t.strictSame(after.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all(), [])
   after.close()
+})
+
+t.test('a database of schema version 2 is migrated with its resources and operations', async (t) => {
+  const dir = dataDir()
+  const old = openDatabase({ inMemory: false, dataDir: dir }, migrations.slice(0, 2))
+  const insertOperation = old.prepare(`INSERT INTO operations (id, subscription_key, subscription_id, resource_id, started_at, completes_at, reads_remaining, outcome, error)
+    VALUES (?, ?, ?, ?, ?, ?, NULL, 'Succeeded', NULL)`)
+  const insertResource = old.prepare(`INSERT INTO resources (subscription_key, resource_group_key, hub_key, resource_type, name_key, subscription_id,
+    resource_group_name, hub_name, name, definition, guid, operation_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  insertOperation.run('op-1', 'sub-a', 'SUB-A', '/x', 1000, 2000)
+  insertOperation.run('op-2', 'sub-a', 'SUB-A', '/y', 1000, 9_999_999_999_999)
+  insertResource.run('sub-a', 'rg', 'hub', 'Microsoft.CustomerInsights/hubs/links', 'old', 'SUB-A', 'RG', 'Hub', 'Old',
+    JSON.stringify(definition), 'guid-1', 'op-1', 1000, 1000)
+  insertResource.run('sub-a', 'rg', 'hub', 'Microsoft.CustomerInsights/hubs/relationshipLinks', 'oldrel', 'SUB-A', 'RG', 'Hub', 'OldRel',
+    JSON.stringify(relationshipDefinition), 'guid-2', 'op-2', 1000, 1000)
+  old.close()
+
+  const { request } = await buildTestApp(t, { storage: { inMemory: false, dataDir: dir } })
+  t.strictSame(json(await request({ method: 'GET', url: url('/subscriptions/sub-a/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/hub/links/old') })), {
+    id: '/subscriptions/SUB-A/resourceGroups/RG/providers/Microsoft.CustomerInsights/hubs/Hub/links/Old',
+    name: 'Hub/Old',
+    type: 'Microsoft.CustomerInsights/hubs/links',
+    properties: { ...definition, referenceOnly: false, tenantId: 'hub', linkName: 'Old', provisioningState: 'Succeeded' }
+  })
+  t.match(json(await request({ method: 'GET', url: url('/subscriptions/sub-a/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/hub/relationshipLinks/oldrel') })), {
+    properties: { relationshipGuidId: 'guid-2', provisioningState: 'Provisioning' }
+  })
+})
+
+t.test('a second emulator on a data directory in use fails at start, and the first carries on', async (t) => {
+  const dir = dataDir()
+  const first = await buildTestApp(t, { storage: { inMemory: false, dataDir: dir } })
+  await t.rejects(buildTestApp({ teardown: () => undefined }, { storage: { inMemory: false, dataDir: dir } }), { code: 'SQLITE_BUSY' })
+  t.equal((await first.request({ method: 'PUT', url: url(`${HUB_PATH}/links/StillMine`), payload: { properties: definition } })).statusCode, 201)
 })

@@ -1,5 +1,6 @@
 import { sql as resourcesAndOperations } from './0001-resources-and-operations.js'
 import { sql as operationCompletionControl } from './0002-operation-completion-control.js'
+import { sql as resourcesById } from './0003-resources-by-id.js'
 
 export interface Migration {
   version: number
@@ -10,5 +11,6 @@ export interface Migration {
 /** Applied in order at start; `PRAGMA user_version` records the last one applied. Never edit a released entry. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'resources-and-operations', sql: resourcesAndOperations },
-  { version: 2, name: 'operation-completion-control', sql: operationCompletionControl }
+  { version: 2, name: 'operation-completion-control', sql: operationCompletionControl },
+  { version: 3, name: 'resources-by-id', sql: resourcesById }
 ]

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import { missingApiVersionParameter, noRegisteredProviderFound } from '../errors.js'
+import { syncHook } from './routing.js'
 
 export const API_VERSION = '2017-04-26'
 
@@ -14,12 +15,14 @@ export interface ArmQuery {
   $skiptoken?: string | string[]
 }
 
-/** Builds the onRequest hook that runs ARM's api-version check before anything else about the request is looked at. */
-export function apiVersionCheck (enabled: boolean) {
-  return async function checkApiVersion (request: FastifyRequest): Promise<void> {
-    if (!enabled) return
-    const apiVersion = (request.query as ArmQuery)['api-version']
-    if (apiVersion === undefined || apiVersion === '') throw missingApiVersionParameter()
-    if (apiVersion !== API_VERSION) throw noRegisteredProviderFound(String(apiVersion))
-  }
+/** ARM's api-version check, run before anything else about the request is looked at. */
+export function checkApiVersion (request: FastifyRequest): void {
+  const apiVersion = (request.query as ArmQuery)['api-version']
+  if (apiVersion === undefined || apiVersion === '') throw missingApiVersionParameter()
+  if (apiVersion !== API_VERSION) throw noRegisteredProviderFound(String(apiVersion))
+}
+
+/** The onRequest hooks of an ARM route: the api-version check, unless it is switched off. */
+export function apiVersionHooks (enabled: boolean) {
+  return enabled ? [syncHook(checkApiVersion)] : []
 }

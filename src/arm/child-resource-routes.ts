@@ -6,13 +6,13 @@ import type { ResourceStore, StoredResource } from '../../db/resource-store.js'
 import { invalidResourceName, resourceNotFound, validationFailed, type PropertyProblem } from '../errors.js'
 import { CHILD_NAME_MAX_LENGTH, CHILD_NAME_PATTERN, type ProvisioningState } from '../schemas/common.js'
 import type { Runtime } from '../settings.js'
-import { API_VERSION, apiVersionCheck } from './api-version.js'
+import { API_VERSION, apiVersionHooks } from './api-version.js'
 import { normalizeBodyShape, type FlatFieldTranslation } from './body-shape.js'
 import { parentHubOf } from './hubs.js'
 import { PROVIDER_NAMESPACE, childResourceId, nameKey, operationStatusId, type HubScope } from './ids.js'
 import { nextLink, skipTokenOf } from './paging.js'
 import { PROVISIONING_HEADER, provisioningSettingsFor, provisioningStateAt, retryAfterSeconds, startOperation } from './provisioning.js'
-import { rejectOtherMethods } from './routing.js'
+import { rejectOtherMethods, syncHook } from './routing.js'
 
 export const HUB_URL = `/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/${PROVIDER_NAMESPACE}/hubs/:hubName`
 
@@ -71,7 +71,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
   const { schemas, nameParameter } = resourceType
   const collectionUrl = `${HUB_URL}/${resourceType.collection}`
   const itemUrl = `${collectionUrl}/:${nameParameter}`
-  const checkApiVersion = apiVersionCheck(runtime.apiVersionCheck)
+  const armHooks = apiVersionHooks(runtime.apiVersionCheck)
   const config = { bodyName: `${resourceType.kind} definition` }
   const putParamsAreValid = TypeCompiler.Compile(schemas.putParams)
 
@@ -88,7 +88,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
   }
 
   // ARM checks the names in the URL before it reads the body.
-  async function checkResourceName (request: FastifyRequest): Promise<void> {
+  function checkResourceName (request: FastifyRequest): void {
     // The route's own params schema, compiled once: the same rule Fastify's validation applies afterwards.
     if (!putParamsAreValid.Check(request.params)) {
       throw invalidResourceName(nameParameter, nameOf(request), CHILD_NAME_PATTERN, CHILD_NAME_MAX_LENGTH)
@@ -155,7 +155,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     url: itemUrl,
     config,
     schema: { params: schemas.putParams, body: schemas.putBody, response: { 200: schemas.resource, 201: schemas.resource } },
-    onRequest: [checkApiVersion, checkResourceName],
+    onRequest: [...armHooks, syncHook(checkResourceName)],
     preValidation: acceptBothBodyShapes,
     handler: createOrUpdate
   })
@@ -164,7 +164,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     url: itemUrl,
     config,
     schema: { params: schemas.params, response: { 200: schemas.resource } },
-    onRequest: checkApiVersion,
+    onRequest: armHooks,
     handler: get
   })
   app.route({
@@ -172,7 +172,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     url: itemUrl,
     config,
     schema: { params: schemas.params },
-    onRequest: checkApiVersion,
+    onRequest: armHooks,
     handler: remove
   })
   rejectOtherMethods(app, itemUrl, ['GET', 'PUT', 'DELETE'])
@@ -181,7 +181,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     url: collectionUrl,
     config,
     schema: { response: { 200: schemas.list } },
-    onRequest: checkApiVersion,
+    onRequest: armHooks,
     handler: listByHub
   })
   rejectOtherMethods(app, collectionUrl, ['GET'])

@@ -1,27 +1,29 @@
 import type { IncomingMessage } from 'node:http'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { JournalEntry } from '../journal.js'
-import { pathOf } from './query.js'
+import type { JournalRecord } from '../journal.js'
 
 export const REQUEST_ID_HEADER = 'x-ms-request-id'
 export const CORRELATION_ID_HEADER = 'x-ms-correlation-request-id'
 export const CLIENT_REQUEST_ID_HEADER = 'x-ms-client-request-id'
 export const RETURN_CLIENT_REQUEST_ID_HEADER = 'x-ms-return-client-request-id'
 
+const kCorrelationId = Symbol('correlationId')
+type WithCorrelationId = IncomingMessage & { [kCorrelationId]?: string }
+
 /**
- * Fastify's request-id generator: every request gets a new GUID as its `x-ms-request-id`. A request that
- * brings no correlation id is given one here, so the logs and the response carry the same value.
+ * Fastify's request-id generator: every request gets a new GUID as its `x-ms-request-id`. Its correlation id, the
+ * client's or a new GUID, is settled here too, so the logs and the response carry the same value.
  */
 export function requestIdGenerator (newId: () => string) {
-  return function genReqId (req: IncomingMessage): string {
-    const correlationId = req.headers[CORRELATION_ID_HEADER]
-    if (typeof correlationId !== 'string' || correlationId === '') req.headers[CORRELATION_ID_HEADER] = newId()
+  return function genReqId (req: WithCorrelationId): string {
+    const sent = req.headers[CORRELATION_ID_HEADER]
+    req[kCorrelationId] = typeof sent === 'string' && sent !== '' ? sent : newId()
     return newId()
   }
 }
 
-export function correlationIdOf (req: IncomingMessage): string {
-  return String(req.headers[CORRELATION_ID_HEADER])
+export function correlationIdOf (req: WithCorrelationId): string {
+  return String(req[kCorrelationId])
 }
 
 /** The ARM headers every response carries, errors included. */
@@ -35,16 +37,16 @@ export function setArmHeaders (request: FastifyRequest, reply: FastifyReply): vo
 }
 
 /** What the journal keeps of an answered request: the ids it was answered with, so a test can find it in the logs. */
-export function journalEntry (request: FastifyRequest, reply: FastifyReply, now: number): JournalEntry {
+export function journalRecord (request: FastifyRequest, reply: FastifyReply, now: number): JournalRecord {
   const clientRequestId = request.headers[CLIENT_REQUEST_ID_HEADER]
   return {
-    time: new Date(now).toISOString(),
+    at: now,
     method: request.method,
-    path: pathOf(request.url),
+    url: request.url,
     status: reply.statusCode,
     requestId: request.id,
     correlationId: correlationIdOf(request.raw),
-    ...(typeof clientRequestId === 'string' && { clientRequestId }),
-    durationMs: Math.round(reply.elapsedTime * 1000) / 1000
+    clientRequestId: typeof clientRequestId === 'string' ? clientRequestId : undefined,
+    elapsedMs: reply.elapsedTime
   }
 }

@@ -1,14 +1,25 @@
-import { parse } from 'node:querystring'
+import { parse } from 'fast-querystring'
+
+type Query = Record<string, string | string[]>
 
 /** Parses a query string with lower-cased parameter names: ARM matches them case-insensitively. */
-export function parseArmQuery (raw: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>
-  for (const [name, value] of Object.entries(parse(raw)) as [string, string | string[]][]) {
-    const key = name.toLowerCase()
-    const previous = query[key]
-    query[key] = previous === undefined ? value : [previous, value].flat()
+export function parseArmQuery (raw: string): Query {
+  const query = parse(raw) as Query
+  // The common case, names already lower-case, costs one pass and no copy.
+  for (const name in query) {
+    if (name !== name.toLowerCase()) return lowerCased(query)
   }
   return query
+}
+
+function lowerCased (query: Query): Query {
+  const lowered: Query = Object.create(null) as Query
+  for (const [name, value] of Object.entries(query)) {
+    const key = name.toLowerCase()
+    const previous = lowered[key]
+    lowered[key] = previous === undefined ? value : [previous, value].flat()
+  }
+  return lowered
 }
 
 /** The path of a request URL, without its query. */
