@@ -71,7 +71,7 @@ export class ResourceStore<D> {
     this.#delete = db.prepare<[string]>('DELETE FROM resources WHERE key = ?')
   }
 
-  /** Creates or replaces the resource and records the operation its PUT started, in one transaction. */
+  /** Creates or replaces the resource and records the operation its PUT started, in one transaction (or savepoint). */
   put (input: PutInput<D>): { created: boolean, resource: StoredResource<D> } {
     const key = resourceKey(input.scope, this.#collection, input.name)
     return this.#db.transaction(() => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { OperationStore } from '../db/operation-store.js'
 import type { ResourceStore } from '../db/resource-store.js'
+import type { WriteBatcher } from '../db/write-batcher.js'
 import { childResourceRoutes, type ChildResourceType } from '../src/arm/child-resource-routes.js'
 import { translateLinkSeedFields } from '../src/arm/link-seed-fields.js'
 import { LinkList, LinkParams, LinkPutBody, LinkPutParams, LinkResource, type LinkDefinition } from '../src/schemas/link.js'
@@ -19,7 +20,7 @@ export const links: ChildResourceType<LinkDefinition> = {
 }
 
 export default async function linkRoutes (
-  app: FastifyInstance, options: { store: ResourceStore<LinkDefinition>, operations: OperationStore, runtime: Runtime }
+  app: FastifyInstance, options: { store: ResourceStore<LinkDefinition>, operations: OperationStore, writes: WriteBatcher, runtime: Runtime }
 ) {
   await childResourceRoutes(app, { resourceType: links, ...options })
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { OperationStore } from '../db/operation-store.js'
 import type { ResourceStore } from '../db/resource-store.js'
+import type { WriteBatcher } from '../db/write-batcher.js'
 import { childResourceRoutes, type ChildResourceType } from '../src/arm/child-resource-routes.js'
 import {
   RelationshipLinkList, RelationshipLinkParams, RelationshipLinkPutBody, RelationshipLinkPutParams, RelationshipLinkResource,
@@ -26,7 +27,7 @@ export const relationshipLinks: ChildResourceType<RelationshipLinkDefinition> = 
 }
 
 export default async function relationshipLinkRoutes (
-  app: FastifyInstance, options: { store: ResourceStore<RelationshipLinkDefinition>, operations: OperationStore, runtime: Runtime }
+  app: FastifyInstance, options: { store: ResourceStore<RelationshipLinkDefinition>, operations: OperationStore, writes: WriteBatcher, runtime: Runtime }
 ) {
   await childResourceRoutes(app, { resourceType: relationshipLinks, ...options })
 }

@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino'
 import { openDatabase, type DatabaseLocation } from '../db/database.js'
 import { OperationStore } from '../db/operation-store.js'
 import { StateStore } from '../db/state-store.js'
+import { WriteBatcher } from '../db/write-batcher.js'
 import { ResourceStore } from '../db/resource-store.js'
 import emulatorRoutes, { EMULATOR_PATH_PREFIX } from '../routes/emulator.js'
 import linkRoutes, { links } from '../routes/links.js'
@@ -149,8 +150,9 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   app.decorate('stores', stores)
   const control = emulatorControl(new StateStore(db), journal, runtime)
   app.decorate('control', control)
-  await app.register(linkRoutes, { store: stores.links, operations, runtime })
-  await app.register(relationshipLinkRoutes, { store: stores.relationshipLinks, operations, runtime })
+  const writes = new WriteBatcher(db)
+  await app.register(linkRoutes, { store: stores.links, operations, writes, runtime })
+  await app.register(relationshipLinkRoutes, { store: stores.relationshipLinks, operations, writes, runtime })
   await app.register(operationStatusRoutes, { operations, runtime })
   await app.register(emulatorRoutes, {
     caCertificate: options.caCertificate,

@@ -3,6 +3,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { OperationStore } from '../../db/operation-store.js'
 import type { ResourceStore, StoredResource } from '../../db/resource-store.js'
+import type { WriteBatcher } from '../../db/write-batcher.js'
 import { invalidResourceName, resourceNotFound, validationFailed, type PropertyProblem } from '../errors.js'
 import { CHILD_NAME_MAX_LENGTH, CHILD_NAME_PATTERN, type ProvisioningState } from '../schemas/common.js'
 import type { Runtime } from '../settings.js'
@@ -37,6 +38,7 @@ export interface ChildResourceRoutesOptions<D> {
   resourceType: ChildResourceType<D>
   store: ResourceStore<D>
   operations: OperationStore
+  writes: WriteBatcher
   runtime: Runtime
 }
 
@@ -67,7 +69,7 @@ export function renderResource<D> (resourceType: ChildResourceType<D>, stored: S
 
 /** PUT, GET, DELETE and list of one child resource type of a hub, as the ARM RPC and the swagger describe them. */
 export async function childResourceRoutes<D> (app: FastifyInstance, options: ChildResourceRoutesOptions<D>): Promise<void> {
-  const { resourceType, store, operations, runtime } = options
+  const { resourceType, store, operations, writes, runtime } = options
   const { schemas, nameParameter } = resourceType
   const collectionUrl = `${HUB_URL}/${resourceType.collection}`
   const itemUrl = `${collectionUrl}/:${nameParameter}`
@@ -95,7 +97,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     }
   }
 
-  async function acceptBothBodyShapes (request: FastifyRequest): Promise<void> {
+  function acceptBothBodyShapes (request: FastifyRequest): void {
     const conflicts = normalizeBodyShape(request, resourceType.translateFlatFields)
     if (conflicts.length > 0) throw validationFailed(config.bodyName, conflicts as [PropertyProblem, ...PropertyProblem[]])
   }
@@ -107,9 +109,8 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     const settings = provisioningSettingsFor(request.headers[PROVISIONING_HEADER], runtime.provisioning)
     const operation = startOperation(runtime.newId(), scope.subscriptionId,
       childResourceId(scope, resourceType.collection, name), now, settings)
-    const { created, resource } = store.put({
-      scope, name, definition: (request.body as { properties: D }).properties, guid: runtime.newId(), operation, now
-    })
+    const definition = (request.body as { properties: D }).properties
+    const { created, resource } = await writes.run(() => store.put({ scope, name, definition, guid: runtime.newId(), operation, now }))
     const statusUrl = `${request.protocol}://${request.host}${operationStatusId(scope.subscriptionId, operation.id)}?api-version=${API_VERSION}`
     return reply
       .code(created && runtime.profile === 'default' ? 201 : 200)
@@ -132,7 +133,9 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
   }
 
   async function remove (request: FastifyRequest, reply: FastifyReply) {
-    const deleted = store.delete(parentHubOf(request.params as ChildParams), nameOf(request))
+    const scope = parentHubOf(request.params as ChildParams)
+    const name = nameOf(request)
+    const deleted = await writes.run(() => store.delete(scope, name))
     return reply.code(deleted || runtime.profile === 'swagger' ? 200 : 204).send()
   }
 
@@ -156,7 +159,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     config,
     schema: { params: schemas.putParams, body: schemas.putBody, response: { 200: schemas.resource, 201: schemas.resource } },
     onRequest: [...armHooks, syncHook(checkResourceName)],
-    preValidation: acceptBothBodyShapes,
+    preValidation: syncHook(acceptBothBodyShapes),
     handler: createOrUpdate
   })
   app.route({

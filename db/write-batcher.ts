@@ -1,0 +1,53 @@
+import type { Db } from './database.js'
+
+interface Pending {
+  work: () => unknown
+  resolve: (value: unknown) => void
+  reject: (reason: unknown) => void
+}
+
+/**
+ * Group commit: the writes that requests ask for within one turn of the event loop run in one transaction, each in
+ * a savepoint of its own, and every request is answered only once that transaction has committed. Each write still
+ * sees the ones before it, and one that fails is rolled back alone; what is acknowledged is on disk either way, but
+ * a burst of writes costs one commit instead of one each.
+ */
+export class WriteBatcher {
+  readonly #db: Db
+  #queue: Pending[] = []
+
+  constructor (db: Db) {
+    this.#db = db
+  }
+
+  /** Runs a synchronous write in the next batch; resolves with its result once the batch has committed. */
+  async run<T> (work: () => T): Promise<T> {
+    return await new Promise<T>((resolve, reject) => {
+      if (this.#queue.length === 0) setImmediate(() => { this.#flush() })
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
+    })
+  }
+
+  #flush (): void {
+    const batch = this.#queue
+    this.#queue = []
+    const settle: (() => void)[] = []
+    try {
+      this.#db.transaction(() => {
+        for (const { work, resolve, reject } of batch) {
+          try {
+            const value = this.#db.transaction(work)()
+            settle.push(() => { resolve(value) })
+          } catch (error) {
+            settle.push(() => { reject(error) })
+          }
+        }
+      })()
+    } catch (error) {
+      // The commit itself failed: nothing of the batch is stored, so every write fails.
+      for (const { reject } of batch) reject(error)
+      return
+    }
+    for (const answer of settle) answer()
+  }
+}
