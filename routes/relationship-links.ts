@@ -4,7 +4,7 @@ import type { ResourceStore } from '../db/resource-store.js'
 import type { WriteBatcher } from '../db/write-batcher.js'
 import { childResourceRoutes, type ChildResourceType } from '../src/arm/child-resource-routes.js'
 import {
-  RelationshipLinkList, RelationshipLinkParams, RelationshipLinkPutBody, RelationshipLinkPutParams, RelationshipLinkResource,
+  RelationshipLinkList, RelationshipLinkPutBody, RelationshipLinkPutParams, RelationshipLinkResource,
   type RelationshipLinkDefinition
 } from '../src/schemas/relationship-link.js'
 import type { Runtime } from '../src/settings.js'
@@ -16,7 +16,6 @@ export const relationshipLinks: ChildResourceType<RelationshipLinkDefinition> = 
   collection: 'relationshipLinks',
   nameParameter: 'relationshipLinkName',
   schemas: {
-    params: RelationshipLinkParams,
     putParams: RelationshipLinkPutParams,
     putBody: RelationshipLinkPutBody,
     resource: RelationshipLinkResource,

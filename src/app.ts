@@ -25,7 +25,7 @@ import { sendArmError } from './error-handler.js'
 import { childLoggerFactory, loggerOptions, type LogLevel } from './logging.js'
 import type { LinkDefinition } from './schemas/link.js'
 import type { RelationshipLinkDefinition } from './schemas/relationship-link.js'
-import type { Profile, Runtime } from './settings.js'
+import { APP_DEFAULTS, type Profile, type Runtime } from './settings.js'
 
 /** ARM caps a single resource definition at 1 MB; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -74,14 +74,6 @@ export interface AppOptions {
   newId?: () => string
 }
 
-export const APP_DEFAULTS = {
-  logLevel: 'info',
-  profile: 'default',
-  provisioningDelayMs: 500,
-  pageSize: 100,
-  apiVersionCheck: true,
-  journalSize: 1000
-} as const satisfies Partial<AppOptions>
 
 /** Builds the emulator as a Fastify app on its own database; it does not listen (see server.ts). */
 export async function buildApp (options: AppOptions): Promise<FastifyInstance> {

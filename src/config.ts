@@ -1,10 +1,9 @@
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { SKIP_API_VERSION_CHECK_ENV, SKIP_API_VERSION_CHECK_FLAG } from './arm/api-version.js'
-import { APP_DEFAULTS } from './app.js'
 import type { EmulatorOptions } from './server.js'
 import { LOG_LEVELS, type LogLevel } from './logging.js'
-import { PROFILES, type Profile } from './settings.js'
+import { APP_DEFAULTS, PROFILES, type Profile } from './settings.js'
 
 export interface Config {
   host: string

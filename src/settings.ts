@@ -19,3 +19,13 @@ export interface Runtime {
   pageSize: number
   apiVersionCheck: boolean
 }
+
+/** The defaults of the options the app itself takes (config.ts adds the command line's own). */
+export const APP_DEFAULTS = {
+  logLevel: 'info',
+  profile: 'default',
+  provisioningDelayMs: 500,
+  pageSize: 100,
+  apiVersionCheck: true,
+  journalSize: 1000
+} as const

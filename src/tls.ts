@@ -1,11 +1,8 @@
-// @peculiar/x509 resolves its ASN.1 services through tsyringe, which needs the Reflect metadata API loaded first.
-import 'reflect-metadata'
 import { X509Certificate, createPrivateKey, randomBytes, webcrypto } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { isIP } from 'node:net'
-import * as x509 from '@peculiar/x509'
 
 /** What the HTTPS server presents, and the CA a client must trust for it. */
 export interface TlsMaterial {
@@ -36,7 +33,21 @@ const BACKDATE_MS = 60 * 60 * 1000
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' }
 const SERVER_AUTH = '1.3.6.1.5.5.7.3.1'
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
+type X509 = typeof import('@peculiar/x509')
+let x509Module: Promise<X509> | undefined
+
+/**
+ * The certificate library, loaded only when a certificate is made: a restart that finds its certificates on disk
+ * spares the start-up its weight. It resolves its ASN.1 services through tsyringe, which needs Reflect metadata first.
+ */
+async function x509Library (): Promise<X509> {
+  x509Module ??= import('reflect-metadata').then(async () => {
+    const x509 = await import('@peculiar/x509')
+    x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
+    return x509
+  })
+  return await x509Module
+}
 
 /** Host names and addresses every generated server certificate covers, plus those configured. */
 export function certificateNames (extra: readonly string[]): string[] {
@@ -124,6 +135,7 @@ function serialNumber (): string {
 }
 
 async function createCa (now: number): Promise<CertifiedKey> {
+  const x509 = await x509Library()
   const keys = await keyPair()
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serialNumber(),
@@ -142,6 +154,7 @@ async function createCa (now: number): Promise<CertifiedKey> {
 }
 
 async function createServerCertificate (ca: CertifiedKey, names: readonly string[], now: number): Promise<CertifiedKey> {
+  const x509 = await x509Library()
   const keys = await keyPair()
   const caKey = await webcrypto.subtle.importKey('pkcs8', createPrivateKey(ca.keyPem).export({ type: 'pkcs8', format: 'der' }),
     ALGORITHM, false, ['sign'])

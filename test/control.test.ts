@@ -198,8 +198,8 @@ t.test('a PUT can carry its own provisioning settings in x-emulator-provisioning
 
   const cases: [string, string][] = [
     ['{not json', 'The x-emulator-provisioning header is invalid: it is not JSON.'],
-    ['{"delayMs": -1}', 'The x-emulator-provisioning header is invalid: /delayMs expected integer to be greater or equal to 0.'],
-    ['[]', 'The x-emulator-provisioning header is invalid: the value expected object.']
+    ['{"delayMs": -1}', 'The x-emulator-provisioning header is invalid: /delayMs must be >= 0.'],
+    ['[]', 'The x-emulator-provisioning header is invalid: the value must be object.']
   ]
   for (const [header, message] of cases) {
     const refused = await putLink(request, SUB_A, 'refused', { 'x-emulator-provisioning': header })

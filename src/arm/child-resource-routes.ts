@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from '@sinclair/typebox'
-import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { OperationStore } from '../../db/operation-store.js'
 import type { ResourceStore, StoredResource } from '../../db/resource-store.js'
 import type { WriteBatcher } from '../../db/write-batcher.js'
 import { invalidResourceName, resourceNotFound, validationFailed, type PropertyProblem } from '../errors.js'
 import { CHILD_NAME_MAX_LENGTH, CHILD_NAME_PATTERN, type ProvisioningState } from '../schemas/common.js'
+import { ProvisioningSettingsPatch } from '../schemas/emulator.js'
 import type { Runtime } from '../settings.js'
 import { API_VERSION, apiVersionHooks } from './api-version.js'
 import { normalizeBodyShape, type FlatFieldTranslation } from './body-shape.js'
@@ -27,7 +27,7 @@ export interface ChildResourceType<D> {
   collection: string
   /** The URL parameter naming one resource, `linkName`. */
   nameParameter: string
-  schemas: { params: TSchema, putParams: TSchema, putBody: TSchema, resource: TSchema, list: TSchema }
+  schemas: { putParams: TSchema, putBody: TSchema, resource: TSchema, list: TSchema }
   /** Older field names the flat body shape may use. */
   translateFlatFields?: FlatFieldTranslation
   /** The stored definition with the type's own read-only and defaulted properties added. */
@@ -75,7 +75,6 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
   const itemUrl = `${collectionUrl}/:${nameParameter}`
   const armHooks = apiVersionHooks(runtime.apiVersionCheck)
   const config = { bodyName: `${resourceType.kind} definition` }
-  const putParamsAreValid = TypeCompiler.Compile(schemas.putParams)
 
   function nameOf (request: FastifyRequest): string {
     return String((request.params as ChildParams)[nameParameter])
@@ -91,8 +90,9 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
 
   // ARM checks the names in the URL before it reads the body.
   function checkResourceName (request: FastifyRequest): void {
-    // The route's own params schema, compiled once: the same rule Fastify's validation applies afterwards.
-    if (!putParamsAreValid.Check(request.params)) {
+    // The route's own compiled params schema: the same rule Fastify's validation applies afterwards.
+    const paramsAreValid = request.getValidationFunction('params') as (params: unknown) => boolean
+    if (!paramsAreValid(request.params)) {
       throw invalidResourceName(nameParameter, nameOf(request), CHILD_NAME_PATTERN, CHILD_NAME_MAX_LENGTH)
     }
   }
@@ -106,7 +106,8 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     const scope = parentHubOf(request.params as ChildParams)
     const name = nameOf(request)
     const now = runtime.now()
-    const settings = provisioningSettingsFor(request.headers[PROVISIONING_HEADER], runtime.provisioning)
+    const settings = provisioningSettingsFor(request.headers[PROVISIONING_HEADER], runtime.provisioning,
+      request.compileValidationSchema(ProvisioningSettingsPatch))
     const operation = startOperation(runtime.newId(), scope.subscriptionId,
       childResourceId(scope, resourceType.collection, name), now, settings)
     const definition = (request.body as { properties: D }).properties
@@ -157,7 +158,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     method: 'PUT',
     url: itemUrl,
     config,
-    schema: { params: schemas.putParams, body: schemas.putBody, response: { 200: schemas.resource, 201: schemas.resource } },
+    schema: { params: schemas.putParams, body: schemas.putBody, response: { '2xx': schemas.resource } },
     onRequest: [...armHooks, syncHook(checkResourceName)],
     preValidation: syncHook(acceptBothBodyShapes),
     handler: createOrUpdate
@@ -166,7 +167,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     method: 'GET',
     url: itemUrl,
     config,
-    schema: { params: schemas.params, response: { 200: schemas.resource } },
+    schema: { response: { 200: schemas.resource } },
     onRequest: armHooks,
     handler: get
   })
@@ -174,7 +175,6 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     method: 'DELETE',
     url: itemUrl,
     config,
-    schema: { params: schemas.params },
     onRequest: armHooks,
     handler: remove
   })

@@ -1,8 +1,8 @@
-import { TypeCompiler } from '@sinclair/typebox/compiler'
+import type { FastifySchemaValidationError, FastifyValidationResult } from 'fastify/types/schema.js'
 import type { OperationError, StoredOperation } from '../../db/operation-store.js'
 import { invalidProvisioningHeader } from '../errors.js'
 import type { OperationStatus, ProvisioningState } from '../schemas/common.js'
-import { ProvisioningSettingsPatch, type ProvisioningSettings } from '../schemas/emulator.js'
+import type { ProvisioningSettings, ProvisioningSettingsPatch } from '../schemas/emulator.js'
 import { operationStatusId } from './ids.js'
 
 /** What a failed operation reports when the test that failed it gave no error of its own. */
@@ -13,9 +13,11 @@ export const DEFAULT_PROVISIONING_ERROR: OperationError = {
 
 /** A PUT may carry its own provisioning settings, as JSON, overriding the emulator's for that one operation. */
 export const PROVISIONING_HEADER = 'x-emulator-provisioning'
-const settingsPatch = TypeCompiler.Compile(ProvisioningSettingsPatch)
 
-export function provisioningSettingsFor (header: string | string[] | undefined, settings: ProvisioningSettings): ProvisioningSettings {
+/** The settings for one PUT: the emulator's, with what its header gives; `validate` checks a ProvisioningSettingsPatch. */
+export function provisioningSettingsFor (
+  header: string | string[] | undefined, settings: ProvisioningSettings, validate: FastifyValidationResult
+): ProvisioningSettings {
   if (header === undefined) return settings
   let patch: unknown
   try {
@@ -23,8 +25,12 @@ export function provisioningSettingsFor (header: string | string[] | undefined, 
   } catch {
     throw invalidProvisioningHeader('it is not JSON.')
   }
-  const problem = settingsPatch.Errors(patch).First()
-  if (problem !== undefined) throw invalidProvisioningHeader(`${problem.path === '' ? 'the value' : problem.path} ${problem.message.toLowerCase()}.`)
+  if (validate(patch) !== true) {
+    // Ajv lists what failed whenever it answers false.
+    const reasons = (validate.errors as FastifySchemaValidationError[])
+      .map((problem) => `${problem.instancePath === '' ? 'the value' : problem.instancePath} ${String(problem.message)}`)
+    throw invalidProvisioningHeader(`${reasons.join('; ')}.`)
+  }
   return { ...settings, ...(patch as ProvisioningSettingsPatch) }
 }
 

@@ -22,11 +22,9 @@ export const HubParams = Type.Object({
 })
 export type HubParams = Static<typeof HubParams>
 
-/** Parameters of a child resource's URL; on PUT the child name must follow the swagger's pattern. */
-export function childParams<const K extends string> (nameParameter: K, validated: boolean) {
-  const name = validated
-    ? Type.String({ pattern: CHILD_NAME_PATTERN, maxLength: CHILD_NAME_MAX_LENGTH })
-    : Type.String()
+/** Parameters of a child resource's URL on PUT: the child name must follow the swagger's pattern. */
+export function putParams<const K extends string> (nameParameter: K) {
+  const name = Type.String({ pattern: CHILD_NAME_PATTERN, maxLength: CHILD_NAME_MAX_LENGTH })
   return Type.Composite([HubParams, Type.Object({ [nameParameter]: name } as Record<K, typeof name>)])
 }
 

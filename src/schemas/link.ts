@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { LocalizedStrings, ProvisioningState, StringEnum, childParams, listResult, proxyResource } from './common.js'
+import { LocalizedStrings, ProvisioningState, StringEnum, putParams, listResult, proxyResource } from './common.js'
 
 // Swagger definitions: LinkDefinition, TypePropertiesMapping, ParticipantPropertyReference.
 const EntityType = StringEnum(['None', 'Profile', 'Interaction', 'Relationship'] as const)
@@ -46,5 +46,4 @@ export const LinkResource = proxyResource(LinkProperties)
 export type LinkResource = Static<typeof LinkResource>
 export const LinkList = listResult(LinkResource)
 
-export const LinkParams = childParams('linkName', false)
-export const LinkPutParams = childParams('linkName', true)
+export const LinkPutParams = putParams('linkName')

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { LocalizedStrings, ProvisioningState, StringEnum, childParams, listResult, proxyResource } from './common.js'
+import { LocalizedStrings, ProvisioningState, StringEnum, putParams, listResult, proxyResource } from './common.js'
 
 // Swagger definitions: RelationshipLinkDefinition, RelationshipLinkFieldMapping, ParticipantProfilePropertyReference.
 const RelationshipLinkFieldMapping = Type.Object({
@@ -41,5 +41,4 @@ export const RelationshipLinkResource = proxyResource(RelationshipLinkProperties
 export type RelationshipLinkResource = Static<typeof RelationshipLinkResource>
 export const RelationshipLinkList = listResult(RelationshipLinkResource)
 
-export const RelationshipLinkParams = childParams('relationshipLinkName', false)
-export const RelationshipLinkPutParams = childParams('relationshipLinkName', true)
+export const RelationshipLinkPutParams = putParams('relationshipLinkName')
