@@ -49,6 +49,8 @@ export function openDatabase (location: DatabaseLocation, available: readonly Mi
     if (!location.inMemory) db.pragma('journal_mode = WAL')
     // NORMAL under WAL loses nothing a crashed process acknowledged; only an OS crash can roll back the last commits.
     db.pragma('synchronous = NORMAL')
+    // Checkpoints fsync the database file: every 10,000 pages (40 MB of WAL) rather than 1,000 keeps write latency even.
+    db.pragma('wal_autocheckpoint = 10000')
     migrate(db, version, available)
     return db
   } catch (error) {

@@ -31,6 +31,20 @@ import { APP_DEFAULTS, type Profile, type Runtime } from './settings.js'
 export const MAX_BODY_BYTES = 1024 * 1024
 /** How long an idle keep-alive connection stays open, on HTTP and HTTPS alike (Fastify's default). */
 export const KEEP_ALIVE_TIMEOUT_MS = 72_000
+
+/**
+ * The time limits of both servers. A request (headers and body) must arrive within `requestTimeoutMs`, or the
+ * connection gets a 408 and is closed: a connection that sends nothing, or trickles, does not hold a socket for good.
+ */
+export function serverTimeouts (requestTimeoutMs: number) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    // How often Node looks for requests over time: often enough for short limits, at most every 30 s (its default).
+    connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(requestTimeoutMs / 4)))
+  }
+}
 /** Child names may be 512 characters (swagger); longer URL segments still reach the name check and get its 400. */
 const MAX_PATH_SEGMENT_CHARS = 4096
 
@@ -64,6 +78,8 @@ export interface AppOptions {
   requireAuth?: boolean
   /** The PEM `GET /_emulator/ca.pem` serves: the CA of the HTTPS certificate. */
   caCertificate?: string | undefined
+  /** How long a client has to send a whole request (headers and body). */
+  requestTimeoutMs?: number
   /** How many recent requests `GET /_emulator/requests` keeps. */
   journalSize?: number
   /** A JSON file of resources created at start, already provisioned. */
@@ -92,13 +108,18 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     apiVersionCheck: options.apiVersionCheck ?? APP_DEFAULTS.apiVersionCheck
   }
 
+  const timeouts = serverTimeouts(options.requestTimeoutMs ?? APP_DEFAULTS.requestTimeoutMs)
   const app = Fastify({
     logger: { ...loggerOptions(options.logLevel ?? APP_DEFAULTS.logLevel), ...(options.logStream && { stream: options.logStream }) },
     childLoggerFactory,
     genReqId: requestIdGenerator(runtime.newId),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: MAX_BODY_BYTES,
-    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    keepAliveTimeout: timeouts.keepAliveTimeout,
+    requestTimeout: timeouts.requestTimeout,
+    http: { headersTimeout: timeouts.headersTimeout, connectionsCheckingInterval: timeouts.connectionsCheckingInterval },
+    // While closing, requests on connections already open are still answered, by the emulator itself.
+    return503OnClosing: false,
     routerOptions: {
       // ARM matches literal segments case-insensitively; parameters keep the client's casing.
       caseSensitive: false,

@@ -16,6 +16,7 @@ export interface Config {
   requireAuth: boolean
   seedFile: string | undefined
   journalSize: number
+  requestTimeoutMs: number
   dataDir: string
   inMemory: boolean
   logLevel: LogLevel
@@ -74,6 +75,8 @@ export function createCommand (): Command {
       .env('EMULATOR_SEED_FILE'))
     .addOption(new Option('--journal-size <count>', 'how many recent requests GET /_emulator/requests keeps')
       .env('EMULATOR_JOURNAL_SIZE').argParser(integer(0, 100_000)).default(APP_DEFAULTS.journalSize))
+    .addOption(new Option('--request-timeout-ms <ms>', 'time a client has to send a whole request before a 408')
+      .env('EMULATOR_REQUEST_TIMEOUT_MS').argParser(integer(100, 24 * 60 * 60 * 1000)).default(APP_DEFAULTS.requestTimeoutMs))
     .addOption(new Option('--data-dir <path>', 'where the SQLite database and TLS files live').env('EMULATOR_DATA_DIR')
       .default(DEFAULT_DATA_DIR))
     .addOption(switchOption('--in-memory', 'keep nothing on disk (SQLite :memory:)', 'EMULATOR_IN_MEMORY'))
@@ -104,6 +107,7 @@ export function parseConfig (argv: readonly string[]): Config {
     requireAuth: options.requireAuth,
     seedFile: options.seedFile === undefined ? undefined : resolve(options.seedFile),
     journalSize: options.journalSize,
+    requestTimeoutMs: options.requestTimeoutMs,
     dataDir: resolve(options.dataDir),
     inMemory: options.inMemory,
     logLevel: options.logLevel,
@@ -134,6 +138,7 @@ export function emulatorOptionsOf (config: Config): EmulatorOptions {
     apiVersionCheck: config.apiVersionCheck,
     requireAuth: config.requireAuth,
     seedFile: config.seedFile,
-    journalSize: config.journalSize
+    journalSize: config.journalSize,
+    requestTimeoutMs: config.requestTimeoutMs
   }
 }

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { KEEP_ALIVE_TIMEOUT_MS, buildApp, type AppOptions } from './app.js'
+import { buildApp, serverTimeouts, type AppOptions } from './app.js'
+import { APP_DEFAULTS } from './settings.js'
 import { clientErrorHandler } from './arm/client-errors.js'
 import { TLS_DIR_NAME, certificateNames, generatedTlsMaterial, userTlsMaterial, type TlsMaterial } from './tls.js'
 
@@ -24,6 +25,9 @@ export interface EmulatorOptions extends Omit<AppOptions, 'caCertificate'> {
   /** HTTPS beside HTTP; `false` serves HTTP only. */
   https: HttpsOptions | false
 }
+
+/** How often, while closing, connections that have become idle are closed. */
+const IDLE_REAP_MS = 25
 
 /** For a test suite: free ports on loopback, storage in memory, HTTPS on, warnings only. */
 export const IN_PROCESS_DEFAULTS: EmulatorOptions = {
@@ -63,7 +67,7 @@ export async function startEmulator (overrides: Partial<EmulatorOptions> = {}): 
     await app.listen({ host: options.host, port: options.httpPort })
     const httpsServer = tls === undefined || options.https === false
       ? undefined
-      : await listenHttps(app, tls, options.host, options.https.port)
+      : await listenHttps(app, tls, options.host, options.https.port, serverTimeouts(options.requestTimeoutMs ?? APP_DEFAULTS.requestTimeoutMs))
     const emulator: RunningEmulator = {
       app,
       httpUrl: urlOf('http', options.host, app.server.address() as AddressInfo),
@@ -73,8 +77,15 @@ export async function startEmulator (overrides: Partial<EmulatorOptions> = {}): 
       reset: async () => { app.control.resetAll() },
       resetSubscription: async (subscriptionId) => { app.control.resetSubscription(subscriptionId) },
       close: async () => {
-        if (httpsServer !== undefined) await closeServer(httpsServer)
-        await app.close()
+        // Closing stops new connections; a keep-alive connection is closed as soon as it is between requests, and
+        // one that took a request at the last moment is closed when that request has been answered.
+        const servers = [app.server, ...(httpsServer === undefined ? [] : [httpsServer])]
+        const reaper = setInterval(() => { for (const server of servers) server.closeIdleConnections() }, IDLE_REAP_MS)
+        try {
+          await Promise.all([app.close(), ...(httpsServer === undefined ? [] : [closeServer(httpsServer)])])
+        } finally {
+          clearInterval(reaper)
+        }
       }
     }
     return emulator
@@ -96,9 +107,11 @@ async function tlsMaterial (options: EmulatorOptions, https: HttpsOptions): Prom
 }
 
 /** The HTTPS server hands its requests to the same Fastify router as the HTTP one. */
-async function listenHttps (app: FastifyInstance, tls: TlsMaterial, host: string, port: number): Promise<Server> {
-  const server = createServer({ cert: tls.cert, key: tls.key }, (request, response) => { app.routing(request, response) })
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
+async function listenHttps (
+  app: FastifyInstance, tls: TlsMaterial, host: string, port: number, timeouts: ReturnType<typeof serverTimeouts>
+): Promise<Server> {
+  const server = createServer({ cert: tls.cert, key: tls.key, ...timeouts }, (request, response) => { app.routing(request, response) })
+  server.keepAliveTimeout = timeouts.keepAliveTimeout
   server.on('clientError', clientErrorHandler(randomUUID))
   // A client that does not trust the certificate hangs up during the handshake: its own error, not the emulator's.
   server.on('tlsClientError', (error) => { app.log.debug({ err: error }, 'TLS handshake failed') })
@@ -111,9 +124,7 @@ async function listenHttps (app: FastifyInstance, tls: TlsMaterial, host: string
 }
 
 async function closeServer (server: Server): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => { resolve() }))
-  server.closeIdleConnections()
-  await closed
+  await new Promise<void>((resolve) => server.close(() => { resolve() }))
 }
 
 function urlOf (protocol: 'http' | 'https', host: string, address: AddressInfo): string {

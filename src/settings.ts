@@ -27,5 +27,6 @@ export const APP_DEFAULTS = {
   provisioningDelayMs: 500,
   pageSize: 100,
   apiVersionCheck: true,
-  journalSize: 1000
+  journalSize: 1000,
+  requestTimeoutMs: 30_000
 } as const

@@ -367,3 +367,16 @@ t.test('an error that cannot even be rendered still answers a 500 ARM body', asy
   t.equal(response.statusCode, 500)
   t.strictSame(json(response), { error: { code: 'InternalServerError', message: 'The emulator encountered an internal error. Please retry the request.' } })
 })
+
+t.test('a connection that sends nothing within the request timeout gets a 408 with an ARM body', async (t) => {
+  const { app } = await buildTestApp(t, { requestTimeoutMs: 300 })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') throw new Error('not listening on a port')
+  const socket = connect(address.port, '127.0.0.1')
+  let raw = ''
+  for await (const chunk of socket) raw += String(chunk)
+  const [head = '', payload = ''] = raw.split('\r\n\r\n')
+  t.match(head, /^HTTP\/1\.1 408 /)
+  t.strictSame(JSON.parse(payload), { error: { code: 'RequestTimeout', message: 'The request was not received in time.' } })
+})

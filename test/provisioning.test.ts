@@ -110,3 +110,18 @@ t.test('an operation the emulator does not know, or asked for under another subs
   const otherCasing = await request({ method: 'GET', url: statusPath(put).replace(SUBSCRIPTION, SUBSCRIPTION.toUpperCase()) })
   t.equal(otherCasing.statusCode, 200, 'subscription ids compare case-insensitively')
 })
+
+t.test('the Azure-AsyncOperation URL of a subscription named in any Unicode is a valid header, and leads to the status', async (t) => {
+  const { request } = await buildTestApp(t)
+  const put = await request({
+    method: 'PUT',
+    url: url('/subscriptions/%C4%80b%20c/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/h/links/Wide'),
+    payload: { properties: definition }
+  })
+  t.equal(put.statusCode, 201)
+  t.equal(put.headers['azure-asyncoperation'],
+    `http://localhost:80/subscriptions/%C4%80b%20c/providers/Microsoft.CustomerInsights/operationStatuses/00000000-0000-4000-8000-000000000003?api-version=${API_VERSION}`)
+  const status = await request({ method: 'GET', url: statusPath(put) })
+  t.equal(status.statusCode, 200)
+  t.match(json(status), { id: '/subscriptions/Āb c/providers/Microsoft.CustomerInsights/operationStatuses/00000000-0000-4000-8000-000000000003' })
+})

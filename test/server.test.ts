@@ -68,6 +68,7 @@ t.test('the configuration comes from flags and environment variables, flags firs
     requireAuth: false,
     seedFile: undefined,
     journalSize: 1000,
+    requestTimeoutMs: 30000,
     dataDir: join(process.cwd(), 'emulator-data'),
     inMemory: false,
     logLevel: 'info',
@@ -77,7 +78,7 @@ t.test('the configuration comes from flags and environment variables, flags firs
     apiVersionCheck: true
   })
   t.strictSame(parseConfig(['--host', '0.0.0.0', '--http-port', '0', '--https', 'off', '--https-port', '0', '--tls-hostnames', 'emulator, ci.local',
-    '--tls-cert-file', '/c.pem', '--tls-key-file', '/k.pem', '--require-auth', '--seed-file', 'seed.json', '--journal-size', '5', '--data-dir', '/tmp/x', '--in-memory', '--log-level', 'warn',
+    '--tls-cert-file', '/c.pem', '--tls-key-file', '/k.pem', '--require-auth', '--seed-file', 'seed.json', '--journal-size', '5', '--request-timeout-ms', '2000', '--data-dir', '/tmp/x', '--in-memory', '--log-level', 'warn',
     '--profile', 'swagger', '--provisioning-delay-ms', '0', '--page-size', '7', '--skip-api-version-check']), {
     host: '0.0.0.0',
     httpPort: 0,
@@ -89,6 +90,7 @@ t.test('the configuration comes from flags and environment variables, flags firs
     requireAuth: true,
     seedFile: join(process.cwd(), 'seed.json'),
     journalSize: 5,
+    requestTimeoutMs: 2000,
     dataDir: '/tmp/x',
     inMemory: true,
     logLevel: 'warn',
@@ -109,6 +111,7 @@ t.test('the configuration comes from flags and environment variables, flags firs
     EMULATOR_REQUIRE_AUTH: 'yes',
     EMULATOR_SEED_FILE: '/tmp/seed.json',
     EMULATOR_JOURNAL_SIZE: '7',
+    EMULATOR_REQUEST_TIMEOUT_MS: '4000',
     EMULATOR_DATA_DIR: '/tmp/y',
     EMULATOR_IN_MEMORY: '1',
     LOG_LEVEL: 'error',
@@ -131,6 +134,7 @@ t.test('the configuration comes from flags and environment variables, flags firs
     requireAuth: true,
     seedFile: '/tmp/seed.json',
     journalSize: 7,
+    requestTimeoutMs: 4000,
     dataDir: '/tmp/y', inMemory: true, logLevel: 'error', profile: 'swagger', provisioningDelayMs: 1500, pageSize: 50, apiVersionCheck: false
   })
   t.equal(parseConfig(['--http-port', '7070']).httpPort, 7070, 'a flag wins over its variable')
@@ -158,7 +162,7 @@ t.test('a bad option value is refused with a usage error naming the option', asy
 t.test('--help lists every option with its environment variable', async (t) => {
   const help = createCommand().configureHelp({ helpWidth: 1000 }).helpInformation()
   for (const variable of ['EMULATOR_HOST', 'EMULATOR_HTTP_PORT', 'EMULATOR_HTTPS', 'EMULATOR_HTTPS_PORT', 'EMULATOR_TLS_HOSTNAMES',
-    'EMULATOR_TLS_CERT_FILE', 'EMULATOR_TLS_KEY_FILE', 'EMULATOR_REQUIRE_AUTH', 'EMULATOR_SEED_FILE', 'EMULATOR_JOURNAL_SIZE', 'EMULATOR_DATA_DIR', 'EMULATOR_IN_MEMORY', 'LOG_LEVEL',
+    'EMULATOR_TLS_CERT_FILE', 'EMULATOR_TLS_KEY_FILE', 'EMULATOR_REQUIRE_AUTH', 'EMULATOR_SEED_FILE', 'EMULATOR_JOURNAL_SIZE', 'EMULATOR_REQUEST_TIMEOUT_MS', 'EMULATOR_DATA_DIR', 'EMULATOR_IN_MEMORY', 'LOG_LEVEL',
     'EMULATOR_PROFILE', 'EMULATOR_PROVISIONING_DELAY_MS', 'EMULATOR_PAGE_SIZE', 'EMULATOR_SKIP_API_VERSION_CHECK']) {
     t.match(help, `env: ${variable}`)
   }
@@ -221,7 +225,8 @@ t.test('the configuration becomes the emulator\'s options', async (t) => {
     apiVersionCheck: true,
     requireAuth: true,
     seedFile: undefined,
-    journalSize: 1000
+    journalSize: 1000,
+    requestTimeoutMs: 30000
   })
   const off = emulatorOptionsOf(parseConfig(['--https', '0', '--in-memory']))
   t.equal(off.https, false)

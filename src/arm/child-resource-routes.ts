@@ -10,7 +10,7 @@ import type { Runtime } from '../settings.js'
 import { API_VERSION, apiVersionHooks } from './api-version.js'
 import { normalizeBodyShape, type FlatFieldTranslation } from './body-shape.js'
 import { parentHubOf } from './hubs.js'
-import { PROVIDER_NAMESPACE, childResourceId, nameKey, operationStatusId, type HubScope } from './ids.js'
+import { PROVIDER_NAMESPACE, childResourceId, nameKey, operationStatusUrl, type HubScope } from './ids.js'
 import { nextLink, skipTokenOf } from './paging.js'
 import { PROVISIONING_HEADER, provisioningSettingsFor, provisioningStateAt, retryAfterSeconds, startOperation } from './provisioning.js'
 import { rejectOtherMethods, syncHook } from './routing.js'
@@ -112,7 +112,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
       childResourceId(scope, resourceType.collection, name), now, settings)
     const definition = (request.body as { properties: D }).properties
     const { created, resource } = await writes.run(() => store.put({ scope, name, definition, guid: runtime.newId(), operation, now }))
-    const statusUrl = `${request.protocol}://${request.host}${operationStatusId(scope.subscriptionId, operation.id)}?api-version=${API_VERSION}`
+    const statusUrl = operationStatusUrl(`${request.protocol}://${request.host}`, scope.subscriptionId, operation.id, API_VERSION)
     return reply
       .code(created && runtime.profile === 'default' ? 201 : 200)
       .header('azure-asyncoperation', statusUrl)

@@ -8,6 +8,8 @@ function clientErrorOf (error: Error & { code?: string }): ArmError {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
       return new ArmError(431, 'RequestHeaderFieldsTooLarge', 'The request headers are too large.')
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new ArmError(408, 'RequestTimeout', 'The request was not received in time.')
     default:
       return new ArmError(400, 'BadRequest', 'The request is not valid HTTP.')
   }

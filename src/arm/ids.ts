@@ -24,3 +24,11 @@ export function childResourceId (scope: HubScope, collection: string, name: stri
 export function operationStatusId (subscriptionId: string, operationId: string): string {
   return `/subscriptions/${subscriptionId}/providers/${PROVIDER_NAMESPACE}/operationStatuses/${operationId}`
 }
+
+/**
+ * The absolute URL of an operation's status, for `Azure-AsyncOperation`. A header is Latin-1 text, so the
+ * subscription, which may be any Unicode the client sent, is percent-encoded.
+ */
+export function operationStatusUrl (origin: string, subscriptionId: string, operationId: string, apiVersion: string): string {
+  return `${origin}${operationStatusId(encodeURIComponent(subscriptionId), operationId)}?api-version=${apiVersion}`
+}
