@@ -1,6 +1,7 @@
 import { nameKey, type HubScope } from '../src/arm/ids.js'
 import type { Db } from './database.js'
 import { collectionPrefix, prefixEnd, resourceKey, subscriptionPrefix } from './keys.js'
+import { ParsedDocuments } from './parsed-documents.js'
 import type { OperationError, OperationOutcome, OperationStore, StoredOperation } from './operation-store.js'
 
 export interface StoredResource<D> extends HubScope {
@@ -36,6 +37,9 @@ interface ResourceRow {
   error: string | null
 }
 
+/** Documents kept parsed per resource type: a few list pages' worth, a few megabytes at most. */
+const PARSED_DOCUMENTS = 2000
+
 const SELECT_RESOURCE = `
   SELECT r.doc, o.completes_at, o.reads_remaining, o.outcome, o.error
   FROM resources r JOIN operations o ON o.subscription_key = r.subscription_key AND o.id = r.operation_id`
@@ -45,6 +49,7 @@ export class ResourceStore<D> {
   readonly #db: Db
   readonly #operations: OperationStore
   readonly #collection: string
+  readonly #documents = new ParsedDocuments<ResourceDoc<D>>(PARSED_DOCUMENTS)
   readonly #existing
   readonly #upsert
   readonly #get
@@ -76,7 +81,7 @@ export class ResourceStore<D> {
     const key = resourceKey(input.scope, this.#collection, input.name)
     return this.#db.transaction(() => {
       const existingDoc = this.#existing.get(key)
-      const existing = existingDoc === undefined ? undefined : JSON.parse(existingDoc) as ResourceDoc<D>
+      const existing = existingDoc === undefined ? undefined : this.#documents.parse(existingDoc)
       const resource: StoredResource<D> = {
         subscriptionId: input.scope.subscriptionId,
         resourceGroupName: input.scope.resourceGroupName,
@@ -98,14 +103,14 @@ export class ResourceStore<D> {
 
   get (scope: HubScope, name: string): StoredResource<D> | undefined {
     const row = this.#get.get(resourceKey(scope, this.#collection, name))
-    return row === undefined ? undefined : fromRow<D>(row)
+    return row === undefined ? undefined : this.#fromRow(row)
   }
 
   /** One page of a hub's resources in name order, after the given resource name ('' for the first page). */
   list (scope: HubScope, afterName: string, limit: number): StoredResource<D>[] {
     const prefix = collectionPrefix(scope, this.#collection)
     const from = afterName === '' ? prefix : resourceKey(scope, this.#collection, afterName)
-    return this.#range.all({ from, to: prefixEnd(prefix), limit }).map((row) => fromRow<D>(row))
+    return this.#range.all({ from, to: prefixEnd(prefix), limit }).map((row) => this.#fromRow(row))
   }
 
   /** Every stored resource of this type, of one subscription or of all, in id order. */
@@ -115,11 +120,15 @@ export class ResourceStore<D> {
     const collection = `/${this.#collection.toLowerCase()}`
     return this.#scope.all({ from: prefix, to: prefixEnd(prefix) })
       .filter((row) => row.key.slice(0, row.key.lastIndexOf('/')).endsWith(collection))
-      .map((row) => fromRow<D>(row))
+      .map((row) => this.#fromRow(row))
   }
 
   delete (scope: HubScope, name: string): boolean {
     return this.#delete.run(resourceKey(scope, this.#collection, name)).changes > 0
+  }
+
+  #fromRow (row: ResourceRow): StoredResource<D> {
+    return withOperation(this.#documents.parse(row.doc), row)
   }
 }
 
@@ -128,12 +137,22 @@ function docOf<D> (resource: StoredResource<D>): ResourceDoc<D> {
   return { ...resource, operation: { id, subscriptionId, resourceId, startedAt } }
 }
 
-function fromRow<D> (row: ResourceRow): StoredResource<D> {
-  const doc = JSON.parse(row.doc) as ResourceDoc<D>
+/** Built field by field, not spread: every resource then shares one object shape, which lists read much faster. */
+function withOperation<D> (doc: ResourceDoc<D>, row: ResourceRow): StoredResource<D> {
   return {
-    ...doc,
+    subscriptionId: doc.subscriptionId,
+    resourceGroupName: doc.resourceGroupName,
+    hubName: doc.hubName,
+    name: doc.name,
+    definition: doc.definition,
+    guid: doc.guid,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
     operation: {
-      ...doc.operation,
+      id: doc.operation.id,
+      subscriptionId: doc.operation.subscriptionId,
+      resourceId: doc.operation.resourceId,
+      startedAt: doc.operation.startedAt,
       completesAt: row.completes_at,
       readsRemaining: row.reads_remaining,
       outcome: row.outcome,

@@ -135,3 +135,14 @@ t.test('a second emulator on a data directory in use fails at start, and the fir
   await t.rejects(buildTestApp({ teardown: () => undefined }, { storage: { inMemory: false, dataDir: dir } }), { code: 'SQLITE_BUSY' })
   t.equal((await first.request({ method: 'PUT', url: url(`${HUB_PATH}/links/StillMine`), payload: { properties: definition } })).statusCode, 201)
 })
+
+t.test('parsed documents: the same text parses once, the oldest goes when the cache is full', async (t) => {
+  const { ParsedDocuments } = await import('../db/parsed-documents.js')
+  const documents = new ParsedDocuments<{ n: number }>(2)
+  const first = documents.parse('{"n":1}')
+  t.equal(documents.parse('{"n":1}'), first, 'the same object for the same text')
+  documents.parse('{"n":2}')
+  documents.parse('{"n":3}')
+  t.not(documents.parse('{"n":1}'), first, 'evicted, so parsed anew')
+  t.strictSame(documents.parse('{"n":1}'), { n: 1 })
+})
