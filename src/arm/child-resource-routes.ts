@@ -80,10 +80,6 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     return String((request.params as ChildParams)[nameParameter])
   }
 
-  function render (stored: StoredResource<D>, provisioningState: ProvisioningState): Record<string, unknown> {
-    return renderResource(resourceType, stored, provisioningState)
-  }
-
   function notFound (scope: HubScope, name: string): Error {
     return resourceNotFound(`${PROVIDER_NAMESPACE}/hubs/${scope.hubName}/${resourceType.collection}/${name}`, scope.resourceGroupName)
   }
@@ -106,8 +102,11 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     const scope = parentHubOf(request.params as ChildParams)
     const name = nameOf(request)
     const now = runtime.now()
-    const settings = provisioningSettingsFor(request.headers[PROVISIONING_HEADER], runtime.provisioning,
-      request.compileValidationSchema(ProvisioningSettingsPatch))
+    const header = request.headers[PROVISIONING_HEADER]
+    // The header's validator is compiled (once per route) only when a PUT brings one.
+    const settings = header === undefined
+      ? runtime.provisioning
+      : provisioningSettingsFor(header, runtime.provisioning, request.compileValidationSchema(ProvisioningSettingsPatch))
     const operation = startOperation(runtime.newId(), scope.subscriptionId,
       childResourceId(scope, resourceType.collection, name), now, settings)
     const definition = (request.body as { properties: D }).properties
@@ -117,7 +116,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
       .code(created && runtime.profile === 'default' ? 201 : 200)
       .header('azure-asyncoperation', statusUrl)
       .header('retry-after', String(retryAfterSeconds(operation, now)))
-      .send(render(resource, 'Provisioning'))
+      .send(renderResource(resourceType, resource, 'Provisioning'))
   }
 
   async function get (request: FastifyRequest, reply: FastifyReply) {
@@ -130,7 +129,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     const state = provisioningStateAt(operation, now)
     // A poller that follows the resource itself (an SDK's "body" mode) waits what Retry-After says.
     if (state === 'Provisioning') void reply.header('retry-after', String(retryAfterSeconds(operation, now)))
-    return render(stored, state)
+    return renderResource(resourceType, stored, state)
   }
 
   async function remove (request: FastifyRequest, reply: FastifyReply) {
@@ -146,8 +145,8 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     const items = store.list(scope, after, runtime.pageSize + 1)
     const page = items.slice(0, runtime.pageSize)
     const now = runtime.now()
-    const body: { value: Record<string, unknown>[], nextLink?: string } = {
-      value: page.map((stored) => render(stored, provisioningStateAt(stored.operation, now)))
+    const body: { value: ReturnType<typeof renderResource>[], nextLink?: string } = {
+      value: page.map((stored) => renderResource(resourceType, stored, provisioningStateAt(stored.operation, now)))
     }
     const last = page.at(-1)
     if (items.length > page.length && last !== undefined) body.nextLink = nextLink(request, nameKey(last.name))

@@ -14,11 +14,10 @@ export const DEFAULT_PROVISIONING_ERROR: OperationError = {
 /** A PUT may carry its own provisioning settings, as JSON, overriding the emulator's for that one operation. */
 export const PROVISIONING_HEADER = 'x-emulator-provisioning'
 
-/** The settings for one PUT: the emulator's, with what its header gives; `validate` checks a ProvisioningSettingsPatch. */
+/** The settings for one PUT that carries the header: the emulator's, with what the header gives. */
 export function provisioningSettingsFor (
-  header: string | string[] | undefined, settings: ProvisioningSettings, validate: FastifyValidationResult
+  header: string | string[], settings: ProvisioningSettings, validate: FastifyValidationResult
 ): ProvisioningSettings {
-  if (header === undefined) return settings
   let patch: unknown
   try {
     patch = JSON.parse(String(header))
