@@ -46,7 +46,6 @@ const SELECT_RESOURCE = `
 
 /** One ARM child resource type of a hub (links, relationship links), each resource one JSON document. */
 export class ResourceStore<D> {
-  readonly #db: Db
   readonly #operations: OperationStore
   readonly #collection: string
   readonly #documents = new ParsedDocuments<ResourceDoc<D>>(PARSED_DOCUMENTS)
@@ -56,13 +55,15 @@ export class ResourceStore<D> {
   readonly #range
   readonly #scope
   readonly #delete
+  readonly #put
 
   /** `collection` is the URL segment of the resource type: `links`, `relationshipLinks`. */
   constructor (db: Db, operations: OperationStore, collection: string) {
-    this.#db = db
     this.#operations = operations
     this.#collection = collection
-    this.#existing = db.prepare<[string], string>('SELECT doc FROM resources WHERE key = ?').pluck()
+    // Only what a replacement keeps: SQLite reads two fields of the document faster than JavaScript parses all of it.
+    this.#existing = db.prepare<[string], Pick<StoredResource<D>, 'guid' | 'createdAt'>>(
+      `SELECT doc ->> '$.guid' AS guid, doc ->> '$.createdAt' AS createdAt FROM resources WHERE key = ?`)
     this.#upsert = db.prepare<[{ key: string, subscription_key: string, operation_id: string, doc: string }]>(`
       INSERT INTO resources (key, subscription_key, operation_id, doc) VALUES (@key, @subscription_key, @operation_id, @doc)
       ON CONFLICT DO UPDATE SET subscription_key = excluded.subscription_key, operation_id = excluded.operation_id, doc = excluded.doc`)
@@ -74,31 +75,13 @@ export class ResourceStore<D> {
        FROM resources r JOIN operations o ON o.subscription_key = r.subscription_key AND o.id = r.operation_id
        WHERE r.key > @from AND r.key < @to ORDER BY r.key`)
     this.#delete = db.prepare<[string]>('DELETE FROM resources WHERE key = ?')
+    // Made once: better-sqlite3 builds a transaction's wrappers anew on every db.transaction() call.
+    this.#put = db.transaction((input: PutInput<D>) => this.#write(input))
   }
 
   /** Creates or replaces the resource and records the operation its PUT started, in one transaction (or savepoint). */
   put (input: PutInput<D>): { created: boolean, resource: StoredResource<D> } {
-    const key = resourceKey(input.scope, this.#collection, input.name)
-    return this.#db.transaction(() => {
-      const existingDoc = this.#existing.get(key)
-      const existing = existingDoc === undefined ? undefined : this.#documents.parse(existingDoc)
-      const resource: StoredResource<D> = {
-        subscriptionId: input.scope.subscriptionId,
-        resourceGroupName: input.scope.resourceGroupName,
-        hubName: input.scope.hubName,
-        name: input.name,
-        definition: input.definition,
-        guid: existing?.guid ?? input.guid,
-        createdAt: existing?.createdAt ?? input.now,
-        updatedAt: input.now,
-        operation: input.operation
-      }
-      this.#operations.insert(input.operation)
-      this.#upsert.run({
-        key, subscription_key: nameKey(input.scope.subscriptionId), operation_id: input.operation.id, doc: JSON.stringify(docOf(resource))
-      })
-      return { created: existing === undefined, resource }
-    })()
+    return this.#put(input)
   }
 
   get (scope: HubScope, name: string): StoredResource<D> | undefined {
@@ -125,6 +108,27 @@ export class ResourceStore<D> {
 
   delete (scope: HubScope, name: string): boolean {
     return this.#delete.run(resourceKey(scope, this.#collection, name)).changes > 0
+  }
+
+  #write (input: PutInput<D>): { created: boolean, resource: StoredResource<D> } {
+    const key = resourceKey(input.scope, this.#collection, input.name)
+    const existing = this.#existing.get(key)
+    const resource: StoredResource<D> = {
+      subscriptionId: input.scope.subscriptionId,
+      resourceGroupName: input.scope.resourceGroupName,
+      hubName: input.scope.hubName,
+      name: input.name,
+      definition: input.definition,
+      guid: existing?.guid ?? input.guid,
+      createdAt: existing?.createdAt ?? input.now,
+      updatedAt: input.now,
+      operation: input.operation
+    }
+    this.#operations.insert(input.operation)
+    this.#upsert.run({
+      key, subscription_key: nameKey(input.scope.subscriptionId), operation_id: input.operation.id, doc: JSON.stringify(docOf(resource))
+    })
+    return { created: existing === undefined, resource }
   }
 
   #fromRow (row: ResourceRow): StoredResource<D> {

@@ -12,6 +12,7 @@ import linkRoutes, { links } from '../routes/links.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
 import relationshipLinkRoutes, { relationshipLinks } from '../routes/relationship-links.js'
 import { authorizationCheck } from './arm/auth.js'
+import { newOperationId } from './arm/ids.js'
 import { clientErrorHandler } from './arm/client-errors.js'
 import { storedResourceLister } from './arm/child-resource-routes.js'
 import { journalRecord, requestIdGenerator, setArmHeaders } from './arm/headers.js'
@@ -86,7 +87,7 @@ export interface AppOptions {
   seedFile?: string | undefined
   /** Milliseconds since the epoch; injected by tests to drive provisioning. */
   now?: () => number
-  /** New GUIDs: request ids, operation ids, relationshipGuidId. */
+  /** New GUIDs: request ids, operation ids, relationshipGuidId. By default random, and time-ordered for operations. */
   newId?: () => string
 }
 
@@ -96,6 +97,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const runtime: Runtime = {
     now: options.now ?? Date.now,
     newId: options.newId ?? randomUUID,
+    newOperationId: options.newId ?? newOperationId,
     profile: options.profile ?? APP_DEFAULTS.profile,
     provisioning: {
       delayMs: options.provisioningDelayMs ?? APP_DEFAULTS.provisioningDelayMs,

@@ -14,6 +14,8 @@ export type Profile = typeof PROFILES[number]
 export interface Runtime {
   now: () => number
   newId: () => string
+  /** Operation ids: GUIDs too, but time-ordered by default (UUIDv7), so each new operation row goes at the table's end. */
+  newOperationId: () => string
   profile: Profile
   provisioning: ProvisioningSettings
   pageSize: number

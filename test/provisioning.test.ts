@@ -1,6 +1,7 @@
 import t from 'tap'
 import { API_VERSION, HUB_PATH, START, SUBSCRIPTION, buildTestApp, json, url } from './helpers/app.js'
 import { minimalLinkDefinition } from './helpers/fixtures.js'
+import { newOperationId } from '../src/arm/ids.js'
 
 const LINKS = `${HUB_PATH}/links`
 const definition = minimalLinkDefinition
@@ -124,4 +125,21 @@ t.test('the Azure-AsyncOperation URL of a subscription named in any Unicode is a
   const status = await request({ method: 'GET', url: statusPath(put) })
   t.equal(status.statusCode, 200)
   t.match(json(status), { id: '/subscriptions/Āb c/providers/Microsoft.CustomerInsights/operationStatuses/00000000-0000-4000-8000-000000000003' })
+})
+
+t.test('operation ids are GUIDs ordered by the time they were made (UUIDv7), all distinct', async (t) => {
+  const ids: string[] = []
+  const times: number[] = []
+  // More ids than the random pool holds, so it is refilled on the way.
+  for (let i = 0; i < 600; i++) {
+    times.push(Date.now())
+    ids.push(newOperationId())
+    if (i % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+  t.ok(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id)), 'version 7, RFC 9562 variant')
+  t.equal(new Set(ids).size, ids.length)
+  const stamps = ids.map((id) => parseInt(id.replaceAll('-', '').slice(0, 12), 16))
+  t.ok(stamps.every((stamp, i) => stamp >= (times[i] ?? 0) && stamp <= (times[i] ?? 0) + 50), 'each carries the time it was made')
+  t.ok(stamps.every((stamp, i) => i === 0 || stamp >= (stamps[i - 1] ?? 0)), 'in the order they were made')
+  t.ok((stamps.at(-1) ?? 0) > (stamps[0] ?? 0), 'across milliseconds')
 })

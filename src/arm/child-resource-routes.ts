@@ -107,7 +107,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     const settings = header === undefined
       ? runtime.provisioning
       : provisioningSettingsFor(header, runtime.provisioning, request.compileValidationSchema(ProvisioningSettingsPatch))
-    const operation = startOperation(runtime.newId(), scope.subscriptionId,
+    const operation = startOperation(runtime.newOperationId(), scope.subscriptionId,
       childResourceId(scope, resourceType.collection, name), now, settings)
     const definition = (request.body as { properties: D }).properties
     const { created, resource } = await writes.run(() => store.put({ scope, name, definition, guid: runtime.newId(), operation, now }))

@@ -1,3 +1,6 @@
+import { randomFillSync } from 'node:crypto'
+import { v7 as uuidV7 } from 'uuid'
+
 export const PROVIDER_NAMESPACE = 'Microsoft.CustomerInsights'
 
 /** The hub a child resource lives under, with the casing the client used. */
@@ -31,4 +34,27 @@ export function operationStatusId (subscriptionId: string, operationId: string):
  */
 export function operationStatusUrl (origin: string, subscriptionId: string, operationId: string, apiVersion: string): string {
   return `${origin}${operationStatusId(encodeURIComponent(subscriptionId), operationId)}?api-version=${apiVersion}`
+}
+
+/** Random bytes drawn from a pool refilled 256 ids at a time: one system call per fill, not one per id. */
+const RANDOM_POOL_BYTES = 16 * 256
+const randomPool = Buffer.alloc(RANDOM_POOL_BYTES)
+let randomPoolOffset = RANDOM_POOL_BYTES
+
+function pooledRandom16 (): Uint8Array {
+  if (randomPoolOffset === RANDOM_POOL_BYTES) {
+    randomFillSync(randomPool)
+    randomPoolOffset = 0
+  }
+  const bytes = randomPool.subarray(randomPoolOffset, randomPoolOffset + 16)
+  randomPoolOffset += 16
+  return bytes
+}
+
+/**
+ * A new operation id: a GUID, as ARM's are, but time-ordered (UUIDv7), so operation rows, keyed by it, are appended
+ * at the end of their table instead of being scattered over its pages.
+ */
+export function newOperationId (): string {
+  return uuidV7({ rng: pooledRandom16 })
 }
