@@ -10,6 +10,11 @@ function escaped (name: string): string {
   return nameKey(name).replaceAll('%', '%25').replaceAll('/', '%2f')
 }
 
+/** The name key a resource key ends with: its last segment, unescaped. */
+export function nameKeyOf (key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1).replace(/%2f|%25/g, (escape) => escape === '%2f' ? '/' : '%')
+}
+
 export function subscriptionPrefix (subscriptionId: string): string {
   return `/subscriptions/${escaped(subscriptionId)}/`
 }

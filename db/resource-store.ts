@@ -1,54 +1,60 @@
 import { nameKey, type HubScope } from '../src/arm/ids.js'
 import type { Db } from './database.js'
-import { collectionPrefix, prefixEnd, resourceKey, subscriptionPrefix } from './keys.js'
-import { ParsedDocuments } from './parsed-documents.js'
+import { collectionPrefix, nameKeyOf, prefixEnd, resourceKey, subscriptionPrefix } from './keys.js'
 import type { OperationError, OperationOutcome, OperationStore, StoredOperation } from './operation-store.js'
 
-export interface StoredResource<D> extends HubScope {
-  name: string
-  definition: D
+export interface StoredResource {
+  /** The resource's name as ARM compares it: lower-cased. */
+  nameKey: string
+  /** Minted when the resource is created and kept across updates (a relationship link's relationshipGuidId). */
   guid: string
   createdAt: number
   updatedAt: number
+  /**
+   * The resource as its latest PUT answered it, JSON: `properties.provisioningState` is "Provisioning" and is the
+   * last member of the last object, so a read swaps in the state of the moment without parsing the rest.
+   */
+  body: string
   /** The operation the most recent PUT started: the resource's provisioning state is derived from it. */
   operation: StoredOperation
 }
 
-export interface PutInput<D> {
+export interface PutInput {
   scope: HubScope
   name: string
-  definition: D
   /** Kept for the resource's lifetime: used only when the PUT creates it. */
   guid: string
   operation: StoredOperation
   now: number
-}
-
-/** The resource's document: everything but its operation's progress, which lives with the operation. */
-interface ResourceDoc<D> extends Omit<StoredResource<D>, 'operation'> {
-  operation: Pick<StoredOperation, 'id' | 'subscriptionId' | 'resourceId' | 'startedAt'>
+  /** The body the PUT answers and that is stored, given the guid the resource keeps. */
+  render: (guid: string) => string
 }
 
 interface ResourceRow {
-  doc: string
+  key: string
+  operation_id: string
+  guid: string
+  created_at: number
+  updated_at: number
+  body: string
   completes_at: number | null
   reads_remaining: number | null
   outcome: OperationOutcome
   error: string | null
+  op_subscription_id: string
+  op_resource_id: string
+  op_started_at: number
 }
 
-/** Documents kept parsed per resource type: a few list pages' worth, a few megabytes at most. */
-const PARSED_DOCUMENTS = 2000
-
 const SELECT_RESOURCE = `
-  SELECT r.doc, o.completes_at, o.reads_remaining, o.outcome, o.error
+  SELECT r.key, r.guid, r.created_at, r.updated_at, r.body, r.operation_id, o.subscription_id AS op_subscription_id,
+    o.resource_id AS op_resource_id, o.started_at AS op_started_at, o.completes_at, o.reads_remaining, o.outcome, o.error
   FROM resources r JOIN operations o ON o.subscription_key = r.subscription_key AND o.id = r.operation_id`
 
-/** One ARM child resource type of a hub (links, relationship links), each resource one JSON document. */
-export class ResourceStore<D> {
+/** One ARM child resource type of a hub (links, relationship links), each resource stored as ARM shows it. */
+export class ResourceStore {
   readonly #operations: OperationStore
   readonly #collection: string
-  readonly #documents = new ParsedDocuments<ResourceDoc<D>>(PARSED_DOCUMENTS)
   readonly #existing
   readonly #upsert
   readonly #get
@@ -61,102 +67,78 @@ export class ResourceStore<D> {
   constructor (db: Db, operations: OperationStore, collection: string) {
     this.#operations = operations
     this.#collection = collection
-    // Only what a replacement keeps: SQLite reads two fields of the document faster than JavaScript parses all of it.
-    this.#existing = db.prepare<[string], Pick<StoredResource<D>, 'guid' | 'createdAt'>>(
-      `SELECT doc ->> '$.guid' AS guid, doc ->> '$.createdAt' AS createdAt FROM resources WHERE key = ?`)
-    this.#upsert = db.prepare<[{ key: string, subscription_key: string, operation_id: string, doc: string }]>(`
-      INSERT INTO resources (key, subscription_key, operation_id, doc) VALUES (@key, @subscription_key, @operation_id, @doc)
-      ON CONFLICT DO UPDATE SET subscription_key = excluded.subscription_key, operation_id = excluded.operation_id, doc = excluded.doc`)
+    this.#existing = db.prepare<[string], { guid: string, created_at: number }>('SELECT guid, created_at FROM resources WHERE key = ?')
+    this.#upsert = db.prepare<[{ key: string, subscription_key: string, operation_id: string, guid: string, now: number, body: string }]>(`
+      INSERT INTO resources (key, subscription_key, operation_id, guid, created_at, updated_at, body)
+      VALUES (@key, @subscription_key, @operation_id, @guid, @now, @now, @body)
+      ON CONFLICT DO UPDATE SET operation_id = excluded.operation_id, updated_at = excluded.updated_at, body = excluded.body`)
     this.#get = db.prepare<[string], ResourceRow>(`${SELECT_RESOURCE} WHERE r.key = ?`)
     this.#range = db.prepare<[{ from: string, to: string, limit: number }], ResourceRow>(
       `${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to ORDER BY r.key LIMIT @limit`)
-    this.#scope = db.prepare<[{ from: string, to: string }], ResourceRow & { key: string }>(
-      `SELECT r.key, r.doc, o.completes_at, o.reads_remaining, o.outcome, o.error
-       FROM resources r JOIN operations o ON o.subscription_key = r.subscription_key AND o.id = r.operation_id
-       WHERE r.key > @from AND r.key < @to ORDER BY r.key`)
+    this.#scope = db.prepare<[{ from: string, to: string }], ResourceRow>(
+      `${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to ORDER BY r.key`)
     this.#delete = db.prepare<[string]>('DELETE FROM resources WHERE key = ?')
     // Made once: better-sqlite3 builds a transaction's wrappers anew on every db.transaction() call.
-    this.#put = db.transaction((input: PutInput<D>) => this.#write(input))
+    this.#put = db.transaction((input: PutInput) => this.#write(input))
   }
 
   /** Creates or replaces the resource and records the operation its PUT started, in one transaction (or savepoint). */
-  put (input: PutInput<D>): { created: boolean, resource: StoredResource<D> } {
+  put (input: PutInput): { created: boolean, resource: StoredResource } {
     return this.#put(input)
   }
 
-  get (scope: HubScope, name: string): StoredResource<D> | undefined {
+  get (scope: HubScope, name: string): StoredResource | undefined {
     const row = this.#get.get(resourceKey(scope, this.#collection, name))
-    return row === undefined ? undefined : this.#fromRow(row)
+    return row === undefined ? undefined : fromRow(row)
   }
 
-  /** One page of a hub's resources in name order, after the given resource name ('' for the first page). */
-  list (scope: HubScope, afterName: string, limit: number): StoredResource<D>[] {
+  /** One page of a hub's resources in name order, after the given name key ('' for the first page). */
+  list (scope: HubScope, afterNameKey: string, limit: number): StoredResource[] {
     const prefix = collectionPrefix(scope, this.#collection)
-    const from = afterName === '' ? prefix : resourceKey(scope, this.#collection, afterName)
-    return this.#range.all({ from, to: prefixEnd(prefix), limit }).map((row) => this.#fromRow(row))
+    const from = afterNameKey === '' ? prefix : resourceKey(scope, this.#collection, afterNameKey)
+    return this.#range.all({ from, to: prefixEnd(prefix), limit }).map(fromRow)
   }
 
   /** Every stored resource of this type, of one subscription or of all, in id order. */
-  listAll (subscriptionId: string | undefined): StoredResource<D>[] {
+  listAll (subscriptionId: string | undefined): StoredResource[] {
     const prefix = subscriptionId === undefined ? '/' : subscriptionPrefix(subscriptionId)
     // Names are escaped in keys, so the collection is the segment before the last '/'.
     const collection = `/${this.#collection.toLowerCase()}`
     return this.#scope.all({ from: prefix, to: prefixEnd(prefix) })
       .filter((row) => row.key.slice(0, row.key.lastIndexOf('/')).endsWith(collection))
-      .map((row) => this.#fromRow(row))
+      .map(fromRow)
   }
 
   delete (scope: HubScope, name: string): boolean {
     return this.#delete.run(resourceKey(scope, this.#collection, name)).changes > 0
   }
 
-  #write (input: PutInput<D>): { created: boolean, resource: StoredResource<D> } {
+  #write (input: PutInput): { created: boolean, resource: StoredResource } {
     const key = resourceKey(input.scope, this.#collection, input.name)
     const existing = this.#existing.get(key)
-    const resource: StoredResource<D> = {
-      subscriptionId: input.scope.subscriptionId,
-      resourceGroupName: input.scope.resourceGroupName,
-      hubName: input.scope.hubName,
-      name: input.name,
-      definition: input.definition,
-      guid: existing?.guid ?? input.guid,
-      createdAt: existing?.createdAt ?? input.now,
-      updatedAt: input.now,
-      operation: input.operation
-    }
+    const guid = existing?.guid ?? input.guid
+    const body = input.render(guid)
     this.#operations.insert(input.operation)
-    this.#upsert.run({
-      key, subscription_key: nameKey(input.scope.subscriptionId), operation_id: input.operation.id, doc: JSON.stringify(docOf(resource))
-    })
-    return { created: existing === undefined, resource }
-  }
-
-  #fromRow (row: ResourceRow): StoredResource<D> {
-    return withOperation(this.#documents.parse(row.doc), row)
+    this.#upsert.run({ key, subscription_key: nameKey(input.scope.subscriptionId), operation_id: input.operation.id, guid, now: input.now, body })
+    return {
+      created: existing === undefined,
+      resource: { nameKey: nameKey(input.name), guid, createdAt: existing?.created_at ?? input.now, updatedAt: input.now, body, operation: input.operation }
+    }
   }
 }
 
-function docOf<D> (resource: StoredResource<D>): ResourceDoc<D> {
-  const { id, subscriptionId, resourceId, startedAt } = resource.operation
-  return { ...resource, operation: { id, subscriptionId, resourceId, startedAt } }
-}
-
-/** Built field by field, not spread: every resource then shares one object shape, which lists read much faster. */
-function withOperation<D> (doc: ResourceDoc<D>, row: ResourceRow): StoredResource<D> {
+function fromRow (row: ResourceRow): StoredResource {
   return {
-    subscriptionId: doc.subscriptionId,
-    resourceGroupName: doc.resourceGroupName,
-    hubName: doc.hubName,
-    name: doc.name,
-    definition: doc.definition,
-    guid: doc.guid,
-    createdAt: doc.createdAt,
-    updatedAt: doc.updatedAt,
+    nameKey: nameKeyOf(row.key),
+    guid: row.guid,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    body: row.body,
     operation: {
-      id: doc.operation.id,
-      subscriptionId: doc.operation.subscriptionId,
-      resourceId: doc.operation.resourceId,
-      startedAt: doc.operation.startedAt,
+      id: row.operation_id,
+      subscriptionId: row.op_subscription_id,
+      resourceId: row.op_resource_id,
+      startedAt: row.op_started_at,
       completesAt: row.completes_at,
       readsRemaining: row.reads_remaining,
       outcome: row.outcome,

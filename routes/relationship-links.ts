@@ -4,7 +4,7 @@ import type { ResourceStore } from '../db/resource-store.js'
 import type { WriteBatcher } from '../db/write-batcher.js'
 import { childResourceRoutes, type ChildResourceType } from '../src/arm/child-resource-routes.js'
 import {
-  RelationshipLinkList, RelationshipLinkPutBody, RelationshipLinkPutParams, RelationshipLinkResource,
+  RelationshipLinkPutBody, RelationshipLinkPutParams,
   type RelationshipLinkDefinition
 } from '../src/schemas/relationship-link.js'
 import type { Runtime } from '../src/settings.js'
@@ -17,16 +17,14 @@ export const relationshipLinks: ChildResourceType<RelationshipLinkDefinition> = 
   nameParameter: 'relationshipLinkName',
   schemas: {
     putParams: RelationshipLinkPutParams,
-    putBody: RelationshipLinkPutBody,
-    resource: RelationshipLinkResource,
-    list: RelationshipLinkList
+    putBody: RelationshipLinkPutBody
   },
   // relationshipGuidId is minted when the relationship link is created and kept across updates.
-  properties: ({ definition, guid }) => ({ ...definition, relationshipGuidId: guid })
+  properties: (definition, guid) => ({ ...definition, relationshipGuidId: guid })
 }
 
 export default async function relationshipLinkRoutes (
-  app: FastifyInstance, options: { store: ResourceStore<RelationshipLinkDefinition>, operations: OperationStore, writes: WriteBatcher, runtime: Runtime }
+  app: FastifyInstance, options: { store: ResourceStore, operations: OperationStore, writes: WriteBatcher, runtime: Runtime }
 ) {
   await childResourceRoutes(app, { resourceType: relationshipLinks, ...options })
 }

@@ -24,8 +24,6 @@ import { syncHook } from './arm/routing.js'
 import { routeNotFound } from './errors.js'
 import { sendArmError } from './error-handler.js'
 import { childLoggerFactory, loggerOptions, type LogLevel } from './logging.js'
-import type { LinkDefinition } from './schemas/link.js'
-import type { RelationshipLinkDefinition } from './schemas/relationship-link.js'
 import { APP_DEFAULTS, type Profile, type Runtime } from './settings.js'
 
 /** ARM caps a single resource definition at 1 MB; larger bodies are refused with 413. */
@@ -51,8 +49,8 @@ const MAX_PATH_SEGMENT_CHARS = 4096
 
 /** The app's storage, one store per resource type. */
 export interface EmulatorStores {
-  links: ResourceStore<LinkDefinition>
-  relationshipLinks: ResourceStore<RelationshipLinkDefinition>
+  links: ResourceStore
+  relationshipLinks: ResourceStore
   operations: OperationStore
 }
 
@@ -158,8 +156,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
 
   const operations = new OperationStore(db)
   const stores: EmulatorStores = {
-    links: new ResourceStore<LinkDefinition>(db, operations, links.collection),
-    relationshipLinks: new ResourceStore<RelationshipLinkDefinition>(db, operations, relationshipLinks.collection),
+    links: new ResourceStore(db, operations, links.collection),
+    relationshipLinks: new ResourceStore(db, operations, relationshipLinks.collection),
     operations
   }
   app.decorate('stores', stores)
@@ -171,7 +169,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   await app.register(operationStatusRoutes, { operations, runtime })
   await app.register(emulatorRoutes, {
     caCertificate: options.caCertificate,
-    storedResources: [storedResourceLister(links, stores.links), storedResourceLister(relationshipLinks, stores.relationshipLinks)],
+    storedResources: [storedResourceLister(stores.links), storedResourceLister(stores.relationshipLinks)],
     operations,
     control,
     journal,

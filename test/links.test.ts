@@ -1,5 +1,6 @@
 import t from 'tap'
-import { API_VERSION, GUID, HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, url } from './helpers/app.js'
+import { LinkList, LinkResource } from '../src/schemas/link.js'
+import { API_VERSION, GUID, HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, schemaErrors, storedBody, url } from './helpers/app.js'
 import { minimalRelationshipLinkDefinition } from './helpers/fixtures.js'
 import { seedRequestBody, swaggerExample } from './helpers/published.js'
 
@@ -35,8 +36,8 @@ t.test('PUT creates a link: 201, the async-operation headers, the whole resource
   t.strictSame(json(response), linkResource('WebToContact', definition))
 
   const stored = app.stores.links.get(scope, 'webtocontact')
-  t.strictSame(stored?.definition, definition)
-  t.equal(stored?.name, 'WebToContact')
+  t.equal(stored?.body, response.body, 'the body the PUT answered is what is stored')
+  t.equal(stored?.nameKey, 'webtocontact')
   t.equal(stored?.operation.id, '00000000-0000-4000-8000-000000000003')
 })
 
@@ -49,7 +50,7 @@ t.test('PUT of an existing link replaces its definition and answers 200', async 
   t.equal(response.statusCode, 200)
   t.ok(response.headers['azure-asyncoperation'])
   t.strictSame(json(response), linkResource('WebToContact', updated))
-  t.strictSame(app.stores.links.get(scope, 'WebToContact')?.definition, updated, 'mappings of the first PUT are gone')
+  t.strictSame(storedBody(app.stores.links.get(scope, 'WebToContact')), linkResource('WebToContact', updated), 'mappings of the first PUT are gone')
   t.equal(app.stores.links.list(scope, '', 10).length, 1)
 })
 
@@ -149,7 +150,7 @@ t.test('the Link seed document\'s example body, exactly as published, creates a 
   t.strictSame(json(response), linkResource('linkTest4806', inTheNewForm))
   const get = await request({ method: 'GET', url: url(`${LINKS}/linkTest4806`) })
   t.strictSame(json(get), linkResource('linkTest4806', inTheNewForm))
-  t.strictSame(app.stores.links.get(scope, 'linkTest4806')?.definition, inTheNewForm, 'isProfileTypeId is not stored')
+  t.strictSame(storedBody(app.stores.links.get(scope, 'linkTest4806')), linkResource('linkTest4806', inTheNewForm), 'isProfileTypeId is not stored')
 })
 
 t.test('the swagger example request is accepted and answered as its example response shows', async (t) => {
@@ -193,7 +194,7 @@ t.test('read-only fields are ignored and unknown fields are neither stored nor e
   })
   t.equal(response.statusCode, 201)
   t.strictSame(json(response), linkResource('WebToContact', definition))
-  t.strictSame(app.stores.links.get(scope, 'WebToContact')?.definition, definition)
+  t.strictSame(storedBody(app.stores.links.get(scope, 'WebToContact')), linkResource('WebToContact', definition))
 })
 
 t.test('listing a hub pages through every link in name order, following nextLink verbatim', async (t) => {
@@ -251,4 +252,32 @@ t.test('relationship links and links of the same name are separate resources', a
   const response = await request({ method: 'GET', url: url(`${HUB_PATH}/relationshipLinks/Shared`) })
   t.equal(response.statusCode, 404)
   t.ok(GUID.test(String(response.headers['x-ms-request-id'])))
+})
+
+t.test('with every optional field, each answer matches the published resource schema, in every provisioning state', async (t) => {
+  const { clock, request } = await buildTestApp(t, { provisioningDelayMs: 1000 })
+  const full = {
+    ...definition,
+    // A localized string may use any key, even the name and value of the state that follows it.
+    displayName: { 'en-us': 'Web to contact', provisioningState: 'Provisioning' },
+    description: { 'en-us': '"provisioningState":"Provisioning"}}' },
+    mappings: [{ sourcePropertyName: 'a', targetPropertyName: 'b', linkType: 'CopyIfNull' }],
+    referenceOnly: true,
+    operationType: 'Upsert'
+  }
+  const put = await request({ method: 'PUT', url: url(`${LINKS}/Full`), payload: { properties: full } })
+  t.strictSame(schemaErrors(LinkResource, json(put)), [])
+  t.strictSame(json(put), linkResource('Full', full))
+
+  await request({ method: 'PUT', url: url(`${LINKS}/Failing`), payload: { properties: full }, headers: { 'x-emulator-provisioning': '{"outcome":"Failed"}' } })
+  clock.advance(1000)
+  for (const [name, state] of [['Full', 'Succeeded'], ['Failing', 'Failed']] as const) {
+    const get = await request({ method: 'GET', url: url(`${LINKS}/${name}`) })
+    t.strictSame(schemaErrors(LinkResource, json(get)), [])
+    t.strictSame(json(get), linkResource(name, full, state))
+  }
+  const list = await request({ method: 'GET', url: url(LINKS) })
+  t.equal(list.headers['content-type'], 'application/json; charset=utf-8')
+  t.strictSame(schemaErrors(LinkList, json(list)), [])
+  t.strictSame(json(list), { value: [linkResource('Failing', full, 'Failed'), linkResource('Full', full, 'Succeeded')] })
 })

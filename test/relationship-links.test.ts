@@ -1,5 +1,6 @@
 import t from 'tap'
-import { HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, url } from './helpers/app.js'
+import { RelationshipLinkList, RelationshipLinkResource } from '../src/schemas/relationship-link.js'
+import { HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, schemaErrors, storedBody, url } from './helpers/app.js'
 import { seedRequestBody, swaggerExample } from './helpers/published.js'
 
 const RELATIONSHIP_LINKS = `${HUB_PATH}/relationshipLinks`
@@ -48,7 +49,7 @@ t.test('PUT creates a relationship link with a relationshipGuidId, and an update
   t.strictSame(json(get), relationshipLinkResource('buyerofaccount', updatedDefinition, FIRST_GUID, 'Succeeded'))
 
   const stored = app.stores.relationshipLinks.get(scope, 'BuyerOfAccount')
-  t.strictSame(stored?.definition, updatedDefinition)
+  t.strictSame(storedBody(stored), relationshipLinkResource('buyerofaccount', updatedDefinition, FIRST_GUID))
   t.equal(stored?.guid, FIRST_GUID)
 })
 
@@ -67,7 +68,7 @@ t.test('the RelationshipLink seed document\'s example body creates a relationshi
   }
   t.strictSame(json(response), relationshipLinkResource('testlink002', expected, FIRST_GUID),
     'the read-only tenantId, linkName and provisioningState it sends are ignored')
-  t.strictSame(app.stores.relationshipLinks.get(scope, 'testlink002')?.definition, expected)
+  t.strictSame(storedBody(app.stores.relationshipLinks.get(scope, 'testlink002')), relationshipLinkResource('testlink002', expected, FIRST_GUID))
 })
 
 t.test('the swagger example request is accepted and answered as its example response shows', async (t) => {
@@ -147,4 +148,32 @@ t.test('a relationship link body missing what the swagger requires is a 400 with
     }
   })
   t.equal(app.stores.relationshipLinks.get(scope, 'Broken'), undefined)
+})
+
+t.test('with every optional field, each answer matches the published resource schema, in every provisioning state', async (t) => {
+  const { clock, request } = await buildTestApp(t, { provisioningDelayMs: 1000 })
+  const full = {
+    ...definition,
+    displayName: { 'en-us': 'Buyer of account', provisioningState: 'Provisioning' },
+    description: { 'en-us': '"provisioningState":"Provisioning"}}' },
+    mappings: [{ interactionFieldName: 'Since', relationshipFieldName: 'StartDate', linkType: 'CopyIfNull' }]
+  }
+  const put = await request({ method: 'PUT', url: url(`${RELATIONSHIP_LINKS}/Full`), payload: { properties: full } })
+  t.strictSame(schemaErrors(RelationshipLinkResource, json(put)), [])
+  t.strictSame(json(put), relationshipLinkResource('Full', full, FIRST_GUID))
+
+  const failing = await request({
+    method: 'PUT', url: url(`${RELATIONSHIP_LINKS}/Failing`), payload: { properties: full }, headers: { 'x-emulator-provisioning': '{"outcome":"Failed"}' }
+  })
+  const failingGuid = (json(failing) as { properties: { relationshipGuidId: string } }).properties.relationshipGuidId
+  clock.advance(1000)
+  const expected = [relationshipLinkResource('Failing', full, failingGuid, 'Failed'), relationshipLinkResource('Full', full, FIRST_GUID, 'Succeeded')]
+  for (const resource of expected) {
+    const get = await request({ method: 'GET', url: url(`${RELATIONSHIP_LINKS}/${resource.properties.linkName}`) })
+    t.strictSame(schemaErrors(RelationshipLinkResource, json(get)), [])
+    t.strictSame(json(get), resource)
+  }
+  const list = await request({ method: 'GET', url: url(RELATIONSHIP_LINKS) })
+  t.strictSame(schemaErrors(RelationshipLinkList, json(list)), [])
+  t.strictSame(json(list), { value: expected })
 })

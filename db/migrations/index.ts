@@ -1,6 +1,7 @@
 import { sql as resourcesAndOperations } from './0001-resources-and-operations.js'
 import { sql as operationCompletionControl } from './0002-operation-completion-control.js'
 import { sql as resourcesById } from './0003-resources-by-id.js'
+import { sql as resourcesAsServed } from './0004-resources-as-served.js'
 
 export interface Migration {
   version: number
@@ -12,5 +13,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'resources-and-operations', sql: resourcesAndOperations },
   { version: 2, name: 'operation-completion-control', sql: operationCompletionControl },
-  { version: 3, name: 'resources-by-id', sql: resourcesById }
+  { version: 3, name: 'resources-by-id', sql: resourcesById },
+  { version: 4, name: 'resources-as-served', sql: resourcesAsServed }
 ]

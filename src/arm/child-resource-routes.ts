@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from '@sinclair/typebox'
 import type { OperationStore } from '../../db/operation-store.js'
-import type { ResourceStore, StoredResource } from '../../db/resource-store.js'
+import type { ResourceStore } from '../../db/resource-store.js'
 import type { WriteBatcher } from '../../db/write-batcher.js'
 import { invalidResourceName, resourceNotFound, validationFailed, type PropertyProblem } from '../errors.js'
 import { CHILD_NAME_MAX_LENGTH, CHILD_NAME_PATTERN, type ProvisioningState } from '../schemas/common.js'
@@ -10,7 +10,7 @@ import type { Runtime } from '../settings.js'
 import { API_VERSION, apiVersionHooks } from './api-version.js'
 import { normalizeBodyShape, type FlatFieldTranslation } from './body-shape.js'
 import { parentHubOf } from './hubs.js'
-import { PROVIDER_NAMESPACE, childResourceId, nameKey, operationStatusUrl, type HubScope } from './ids.js'
+import { PROVIDER_NAMESPACE, childResourceId, operationStatusUrl, type HubScope } from './ids.js'
 import { nextLink, skipTokenOf } from './paging.js'
 import { PROVISIONING_HEADER, provisioningSettingsFor, provisioningStateAt, retryAfterSeconds, startOperation } from './provisioning.js'
 import { rejectOtherMethods, syncHook } from './routing.js'
@@ -27,16 +27,16 @@ export interface ChildResourceType<D> {
   collection: string
   /** The URL parameter naming one resource, `linkName`. */
   nameParameter: string
-  schemas: { putParams: TSchema, putBody: TSchema, resource: TSchema, list: TSchema }
+  schemas: { putParams: TSchema, putBody: TSchema }
   /** Older field names the flat body shape may use. */
   translateFlatFields?: FlatFieldTranslation
-  /** The stored definition with the type's own read-only and defaulted properties added. */
-  properties: (stored: StoredResource<D>) => Record<string, unknown>
+  /** The definition with the type's own read-only and defaulted properties added; `guid` is the resource's. */
+  properties: (definition: D, guid: string) => Record<string, unknown>
 }
 
 export interface ChildResourceRoutesOptions<D> {
   resourceType: ChildResourceType<D>
-  store: ResourceStore<D>
+  store: ResourceStore
   operations: OperationStore
   writes: WriteBatcher
   runtime: Runtime
@@ -44,28 +44,47 @@ export interface ChildResourceRoutesOptions<D> {
 
 type ChildParams = HubScope & Record<string, string>
 
-export type StoredResourceLister = (subscriptionId: string | undefined, now: number) => ReturnType<typeof renderResource>[]
+/** A stored resource's body ends with its provisioning state, "Provisioning" as its PUT answered it. */
+const PROVISIONING_SUFFIX = '"provisioningState":"Provisioning"}}'
+const STATE_SUFFIXES: Record<ProvisioningState, string> = {
+  Provisioning: PROVISIONING_SUFFIX,
+  Succeeded: '"provisioningState":"Succeeded"}}',
+  Failed: '"provisioningState":"Failed"}}'
+}
+
+/** A stored resource as ARM shows it now: its stored body with the provisioning state of the moment. */
+export function withProvisioningState (body: string, state: ProvisioningState): string {
+  return state === 'Provisioning' ? body : `${body.slice(0, -PROVISIONING_SUFFIX.length)}${STATE_SUFFIXES[state]}`
+}
+
+export type StoredResourceLister = (subscriptionId: string | undefined, now: number) => unknown[]
 
 /** Lists every stored resource of a type, as ARM shows it: what the control endpoints report. */
-export function storedResourceLister<D> (resourceType: ChildResourceType<D>, store: ResourceStore<D>): StoredResourceLister {
+export function storedResourceLister (store: ResourceStore): StoredResourceLister {
   return (subscriptionId, now) => store.listAll(subscriptionId)
-    .map((stored) => renderResource(resourceType, stored, provisioningStateAt(stored.operation, now)))
+    .map((stored) => JSON.parse(withProvisioningState(stored.body, provisioningStateAt(stored.operation, now))) as unknown)
 }
 
-/** The ARM envelope of a stored resource: the stored definition plus the read-only properties. */
-export function renderResource<D> (resourceType: ChildResourceType<D>, stored: StoredResource<D>, provisioningState: ProvisioningState) {
-  return {
-    id: childResourceId(stored, resourceType.collection, stored.name),
-    name: `${stored.hubName}/${stored.name}`,
+/**
+ * The ARM envelope of a resource a PUT has just defined, still provisioning, as JSON: what the PUT answers and what
+ * is stored. The definition has been through the body schema, which drops unknown and read-only fields, so
+ * provisioningState, written last, is the last member of the last object.
+ */
+export function renderResource<D> (resourceType: ChildResourceType<D>, scope: HubScope, name: string, definition: D, guid: string): string {
+  return JSON.stringify({
+    id: childResourceId(scope, resourceType.collection, name),
+    name: `${scope.hubName}/${name}`,
     type: resourceType.type,
     properties: {
-      ...resourceType.properties(stored),
-      tenantId: stored.hubName.toLowerCase(),
-      linkName: stored.name,
-      provisioningState
+      ...resourceType.properties(definition, guid),
+      tenantId: scope.hubName.toLowerCase(),
+      linkName: name,
+      provisioningState: 'Provisioning'
     }
-  }
+  })
 }
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /** PUT, GET, DELETE and list of one child resource type of a hub, as the ARM RPC and the swagger describe them. */
 export async function childResourceRoutes<D> (app: FastifyInstance, options: ChildResourceRoutesOptions<D>): Promise<void> {
@@ -110,13 +129,15 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     const operation = startOperation(runtime.newOperationId(), scope.subscriptionId,
       childResourceId(scope, resourceType.collection, name), now, settings)
     const definition = (request.body as { properties: D }).properties
-    const { created, resource } = await writes.run(() => store.put({ scope, name, definition, guid: runtime.newId(), operation, now }))
+    const render = (guid: string) => renderResource(resourceType, scope, name, definition, guid)
+    const { created, resource } = await writes.run(() => store.put({ scope, name, guid: runtime.newId(), operation, now, render }))
     const statusUrl = operationStatusUrl(`${request.protocol}://${request.host}`, scope.subscriptionId, operation.id, API_VERSION)
     return reply
       .code(created && runtime.profile === 'default' ? 201 : 200)
+      .header('content-type', JSON_CONTENT_TYPE)
       .header('azure-asyncoperation', statusUrl)
       .header('retry-after', String(retryAfterSeconds(operation, now)))
-      .send(renderResource(resourceType, resource, 'Provisioning'))
+      .send(resource.body)
   }
 
   async function get (request: FastifyRequest, reply: FastifyReply) {
@@ -129,7 +150,7 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     const state = provisioningStateAt(operation, now)
     // A poller that follows the resource itself (an SDK's "body" mode) waits what Retry-After says.
     if (state === 'Provisioning') void reply.header('retry-after', String(retryAfterSeconds(operation, now)))
-    return renderResource(resourceType, stored, state)
+    return reply.header('content-type', JSON_CONTENT_TYPE).send(withProvisioningState(stored.body, state))
   }
 
   async function remove (request: FastifyRequest, reply: FastifyReply) {
@@ -139,25 +160,23 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     return reply.code(deleted || runtime.profile === 'swagger' ? 200 : 204).send()
   }
 
-  async function listByHub (request: FastifyRequest) {
+  async function listByHub (request: FastifyRequest, reply: FastifyReply) {
     const scope = parentHubOf(request.params as ChildParams)
     const after = skipTokenOf(request)
     const items = store.list(scope, after, runtime.pageSize + 1)
     const page = items.slice(0, runtime.pageSize)
     const now = runtime.now()
-    const body: { value: ReturnType<typeof renderResource>[], nextLink?: string } = {
-      value: page.map((stored) => renderResource(resourceType, stored, provisioningStateAt(stored.operation, now)))
-    }
+    const value = page.map((stored) => withProvisioningState(stored.body, provisioningStateAt(stored.operation, now))).join(',')
     const last = page.at(-1)
-    if (items.length > page.length && last !== undefined) body.nextLink = nextLink(request, nameKey(last.name))
-    return body
+    const more = items.length > page.length && last !== undefined ? `,"nextLink":${JSON.stringify(nextLink(request, last.nameKey))}` : ''
+    return reply.header('content-type', JSON_CONTENT_TYPE).send(`{"value":[${value}]${more}}`)
   }
 
   app.route({
     method: 'PUT',
     url: itemUrl,
     config,
-    schema: { params: schemas.putParams, body: schemas.putBody, response: { '2xx': schemas.resource } },
+    schema: { params: schemas.putParams, body: schemas.putBody },
     onRequest: [...armHooks, syncHook(checkResourceName)],
     preValidation: syncHook(acceptBothBodyShapes),
     handler: createOrUpdate
@@ -166,7 +185,6 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     method: 'GET',
     url: itemUrl,
     config,
-    schema: { response: { 200: schemas.resource } },
     onRequest: armHooks,
     handler: get
   })
@@ -182,7 +200,6 @@ export async function childResourceRoutes<D> (app: FastifyInstance, options: Chi
     method: 'GET',
     url: collectionUrl,
     config,
-    schema: { response: { 200: schemas.list } },
     onRequest: armHooks,
     handler: listByHub
   })

@@ -1,3 +1,5 @@
+import type { TSchema } from '@sinclair/typebox'
+import { Ajv } from 'ajv'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { buildApp, type AppOptions } from '../../src/app.js'
 
@@ -44,4 +46,17 @@ export function url (path: string, apiVersion: string | null = API_VERSION): str
 
 export function json (response: LightMyRequestResponse): unknown {
   return JSON.parse(response.body)
+}
+
+const ajv = new Ajv({ allErrors: true })
+
+/** What is wrong with a value by a response schema, [] when it conforms: a failure says what did not match. */
+export function schemaErrors (schema: TSchema, value: unknown): unknown[] {
+  const validate = ajv.compile(schema)
+  return validate(value) ? [] : [...(validate.errors ?? [])]
+}
+
+/** A stored resource as it is kept: the body its last PUT answered, parsed. */
+export function storedBody (stored: { body: string } | undefined): unknown {
+  return stored === undefined ? undefined : JSON.parse(stored.body)
 }
