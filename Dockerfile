@@ -1,7 +1,8 @@
 # The emulator in a container: HTTP on 8080, HTTPS on 8443, data (SQLite and TLS files) in the /data volume.
 
-# Build stage: the dev dependencies that compile the TypeScript and bundle it into one file per program
-# (dist/bin/cli.mjs, dist/bin/healthcheck.mjs), which starts faster than thousands of module files. On Node 24 the
+# Build stage: the dev dependencies that compile the TypeScript and bundle it per program (dist/bin/cli.mjs,
+# dist/bin/healthcheck.mjs, plus shared chunks and the certificate library's, loaded only when certificates are made),
+# which starts faster than thousands of module files. On Node 24 the
 # emulator loads better-sqlite3 13 (see db/database.ts), which ships prebuilt binaries: nothing is compiled, so no
 # compilers are needed here either.
 FROM node:24-bookworm-slim AS build

@@ -61,10 +61,11 @@ export class ResourceStore {
   readonly #range
   readonly #scope
   readonly #delete
-  readonly #put
+  readonly #db: Db
 
   /** `collection` is the URL segment of the resource type: `links`, `relationshipLinks`. */
   constructor (db: Db, operations: OperationStore, collection: string) {
+    this.#db = db
     this.#operations = operations
     this.#collection = collection
     this.#existing = db.prepare<[string], { guid: string, created_at: number }>('SELECT guid, created_at FROM resources WHERE key = ?')
@@ -78,13 +79,15 @@ export class ResourceStore {
     this.#scope = db.prepare<[{ from: string, to: string }], ResourceRow>(
       `${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to ORDER BY r.key`)
     this.#delete = db.prepare<[string]>('DELETE FROM resources WHERE key = ?')
-    // Made once: better-sqlite3 builds a transaction's wrappers anew on every db.transaction() call.
-    this.#put = db.transaction((input: PutInput) => this.#write(input))
   }
 
-  /** Creates or replaces the resource and records the operation its PUT started, in one transaction (or savepoint). */
+  /**
+   * Creates or replaces the resource and records the operation its PUT started. Two statements: the caller runs it
+   * inside a transaction of its own, which the write batcher gives each write (a savepoint of the batch's).
+   */
   put (input: PutInput): { created: boolean, resource: StoredResource } {
-    return this.#put(input)
+    if (!this.#db.inTransaction) throw new Error('ResourceStore.put runs inside a transaction.')
+    return this.#write(input)
   }
 
   get (scope: HubScope, name: string): StoredResource | undefined {

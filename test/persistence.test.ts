@@ -135,3 +135,13 @@ t.test('a second emulator on a data directory in use fails at start, and the fir
   await t.rejects(buildTestApp({ teardown: () => undefined }, { storage: { inMemory: false, dataDir: dir } }), { code: 'SQLITE_BUSY' })
   t.equal((await first.request({ method: 'PUT', url: url(`${HUB_PATH}/links/StillMine`), payload: { properties: definition } })).statusCode, 201)
 })
+
+t.test('a resource write outside a transaction is refused, so its two statements never land apart', async (t) => {
+  const { app } = await buildTestApp(t)
+  const scope = { subscriptionId: 'sub', resourceGroupName: 'rg', hubName: 'hub' }
+  const operation = { id: 'op', subscriptionId: 'sub', resourceId: '/x', startedAt: 0, completesAt: 0, readsRemaining: null, outcome: 'Succeeded' as const, error: null }
+  t.throws(() => app.stores.links.put({ scope, name: 'Outside', guid: 'g', operation, now: 0, render: () => '{}' }),
+    new Error('ResourceStore.put runs inside a transaction.'))
+  t.equal(app.stores.links.get(scope, 'Outside'), undefined)
+  t.equal(app.stores.operations.get('sub', 'op'), undefined)
+})
