@@ -42,7 +42,8 @@ let x509Module: Promise<X509> | undefined
  */
 async function x509Library (): Promise<X509> {
   x509Module ??= import('reflect-metadata').then(async () => {
-    const x509 = await import('@peculiar/x509')
+    // A CommonJS package: Node's loader and the bundle's both give its exports as the default (the bundle only so).
+    const x509 = (await import('@peculiar/x509') as unknown as { default: X509 }).default
     x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0])
     return x509
   })

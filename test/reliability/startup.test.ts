@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
+import https from 'node:https'
 import { join } from 'node:path'
 import t from 'tap'
 import Database from 'better-sqlite3'
-import { dataDir, startEmulatorProcess } from './helpers.js'
+import { dataDir, freePort, startEmulatorProcess } from './helpers.js'
 
 function digest (file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex')
@@ -36,4 +37,22 @@ t.test('the exit code of a refused start is 1', async (t) => {
   const result = spawnSync(process.execPath, [CLI, '--http-port', '0', '--https', '0', '--data-dir', dir], { encoding: 'utf8' })
   t.equal(result.status, 1)
   t.match(result.stdout, /could not start/)
+})
+
+t.test('the bundled command line makes its CA and certificate on a new data directory and serves HTTPS with them', async (t) => {
+  const dir = dataDir()
+  const httpsPort = await freePort()
+  const emulator = await startEmulatorProcess(dir, ['--https', '1', '--https-port', String(httpsPort)])
+  t.teardown(async () => { emulator.child.kill('SIGTERM'); await emulator.exited })
+  const ca = readFileSync(join(dir, 'tls', 'ca.pem'), 'utf8')
+  const { status, body } = await new Promise<{ status: number | undefined, body: string }>((resolve, reject) => {
+    https.get({ host: '127.0.0.1', port: httpsPort, path: '/_emulator/health', ca }, (response) => {
+      let body = ''
+      response.on('data', (chunk: Buffer) => { body += chunk.toString() })
+      response.on('end', () => { resolve({ status: response.statusCode, body }) })
+    }).on('error', reject)
+  })
+  t.equal(status, 200, 'the certificate verifies against the CA it wrote')
+  t.strictSame(JSON.parse(body), { status: 'Healthy' })
+  t.equal(await (await fetch(`${emulator.origin}/_emulator/ca.pem`)).text(), ca, 'and serves that CA')
 })
