@@ -1,7 +1,7 @@
 import { nameKey, type HubScope } from '../src/arm/ids.js'
 import type { Db } from './database.js'
 import { collectionPrefix, nameKeyOf, prefixEnd, resourceKey, subscriptionPrefix } from './keys.js'
-import type { OperationError, OperationOutcome, OperationStore, StoredOperation } from './operation-store.js'
+import { OPERATION_COLUMNS, operationFromRow, type OperationRow, type OperationStore, type StoredOperation } from './operation-store.js'
 
 export interface StoredResource {
   /** The resource's name as ARM compares it: lower-cased. */
@@ -30,25 +30,17 @@ export interface PutInput {
   render: (guid: string) => string
 }
 
-interface ResourceRow {
+/** A resource's row with its current operation's: their column names do not overlap. */
+interface ResourceRow extends OperationRow {
   key: string
-  operation_id: string
   guid: string
   created_at: number
   updated_at: number
   body: string
-  completes_at: number | null
-  reads_remaining: number | null
-  outcome: OperationOutcome
-  error: string | null
-  op_subscription_id: string
-  op_resource_id: string
-  op_started_at: number
 }
 
 const SELECT_RESOURCE = `
-  SELECT r.key, r.guid, r.created_at, r.updated_at, r.body, r.operation_id, o.subscription_id AS op_subscription_id,
-    o.resource_id AS op_resource_id, o.started_at AS op_started_at, o.completes_at, o.reads_remaining, o.outcome, o.error
+  SELECT r.key, r.guid, r.created_at, r.updated_at, r.body, ${OPERATION_COLUMNS.split(', ').map((column) => `o.${column}`).join(', ')}
   FROM resources r JOIN operations o ON o.subscription_key = r.subscription_key AND o.id = r.operation_id`
 
 /** One ARM child resource type of a hub (links, relationship links), each resource stored as ARM shows it. */
@@ -87,7 +79,16 @@ export class ResourceStore {
    */
   put (input: PutInput): { created: boolean, resource: StoredResource } {
     if (!this.#db.inTransaction) throw new Error('ResourceStore.put runs inside a transaction.')
-    return this.#write(input)
+    const key = resourceKey(input.scope, this.#collection, input.name)
+    const existing = this.#existing.get(key)
+    const guid = existing?.guid ?? input.guid
+    const body = input.render(guid)
+    this.#operations.insert(input.operation)
+    this.#upsert.run({ key, subscription_key: nameKey(input.scope.subscriptionId), operation_id: input.operation.id, guid, now: input.now, body })
+    return {
+      created: existing === undefined,
+      resource: { nameKey: nameKey(input.name), guid, createdAt: existing?.created_at ?? input.now, updatedAt: input.now, body, operation: input.operation }
+    }
   }
 
   get (scope: HubScope, name: string): StoredResource | undefined {
@@ -115,19 +116,6 @@ export class ResourceStore {
   delete (scope: HubScope, name: string): boolean {
     return this.#delete.run(resourceKey(scope, this.#collection, name)).changes > 0
   }
-
-  #write (input: PutInput): { created: boolean, resource: StoredResource } {
-    const key = resourceKey(input.scope, this.#collection, input.name)
-    const existing = this.#existing.get(key)
-    const guid = existing?.guid ?? input.guid
-    const body = input.render(guid)
-    this.#operations.insert(input.operation)
-    this.#upsert.run({ key, subscription_key: nameKey(input.scope.subscriptionId), operation_id: input.operation.id, guid, now: input.now, body })
-    return {
-      created: existing === undefined,
-      resource: { nameKey: nameKey(input.name), guid, createdAt: existing?.created_at ?? input.now, updatedAt: input.now, body, operation: input.operation }
-    }
-  }
 }
 
 function fromRow (row: ResourceRow): StoredResource {
@@ -137,15 +125,6 @@ function fromRow (row: ResourceRow): StoredResource {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     body: row.body,
-    operation: {
-      id: row.operation_id,
-      subscriptionId: row.op_subscription_id,
-      resourceId: row.op_resource_id,
-      startedAt: row.op_started_at,
-      completesAt: row.completes_at,
-      readsRemaining: row.reads_remaining,
-      outcome: row.outcome,
-      error: row.error === null ? null : JSON.parse(row.error) as OperationError
-    }
+    operation: operationFromRow(row)
   }
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { clientPath } from './arm/body-shape.js'
-import { setArmHeaders } from './arm/headers.js'
+import { JSON_CONTENT_TYPE, setArmHeaders } from './arm/headers.js'
 import {
   ArmError, badRequest, badRequestUri, internalServerError, invalidRequestContent, requestEntityTooLarge,
   unsupportedMediaType, validationFailed, type PropertyProblem
@@ -98,5 +98,5 @@ export function sendArmError (error: FastifyError | Error, request: FastifyReque
   }
   if (armError.statusCode >= 500) request.log.error({ err: error }, 'request failed')
   setArmHeaders(request, reply)
-  void reply.code(armError.statusCode).type('application/json; charset=utf-8').send(armError.toBody())
+  void reply.code(armError.statusCode).type(JSON_CONTENT_TYPE).send(armError.toBody())
 }

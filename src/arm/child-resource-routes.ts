@@ -9,6 +9,7 @@ import { ProvisioningSettingsPatch } from '../schemas/emulator.js'
 import type { Runtime } from '../settings.js'
 import { API_VERSION, apiVersionHooks } from './api-version.js'
 import { normalizeBodyShape, type FlatFieldTranslation } from './body-shape.js'
+import { JSON_CONTENT_TYPE } from './headers.js'
 import { parentHubOf } from './hubs.js'
 import { PROVIDER_NAMESPACE, childResourceId, operationStatusUrl, type HubScope } from './ids.js'
 import { nextLink, skipTokenOf } from './paging.js'
@@ -83,8 +84,6 @@ export function renderResource<D> (resourceType: ChildResourceType<D>, scope: Hu
     }
   })
 }
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /** PUT, GET, DELETE and list of one child resource type of a hub, as the ARM RPC and the swagger describe them. */
 export async function childResourceRoutes<D> (app: FastifyInstance, options: ChildResourceRoutesOptions<D>): Promise<void> {

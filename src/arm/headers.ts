@@ -2,6 +2,9 @@ import type { IncomingMessage } from 'node:http'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { JournalRecord } from '../journal.js'
 
+/** The media type of every body the emulator answers. */
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
+
 export const REQUEST_ID_HEADER = 'x-ms-request-id'
 export const CORRELATION_ID_HEADER = 'x-ms-correlation-request-id'
 export const CLIENT_REQUEST_ID_HEADER = 'x-ms-client-request-id'
