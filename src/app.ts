@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { DestinationStream } from 'pino'
 import { openDatabase, type DatabaseLocation } from '../db/database.js'
@@ -23,7 +23,7 @@ import { parseArmQuery, pathOf } from './arm/query.js'
 import { syncHook } from './arm/routing.js'
 import { routeNotFound } from './errors.js'
 import { sendArmError } from './error-handler.js'
-import { childLoggerFactory, loggerOptions, type LogLevel } from './logging.js'
+import { RequestLogController, childLoggerFactory, loggerOptions, type LogLevel } from './logging.js'
 import { APP_DEFAULTS, type Profile, type Runtime } from './settings.js'
 
 /** ARM caps a single resource definition at 1 MB; larger bodies are refused with 413. */
@@ -113,7 +113,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     logger: { ...loggerOptions(options.logLevel ?? APP_DEFAULTS.logLevel), ...(options.logStream && { stream: options.logStream }) },
     childLoggerFactory,
     genReqId: requestIdGenerator(runtime.newId),
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new RequestLogController(),
     bodyLimit: MAX_BODY_BYTES,
     keepAliveTimeout: timeouts.keepAliveTimeout,
     requestTimeout: timeouts.requestTimeout,
@@ -128,7 +128,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
       querystringParser: parseArmQuery
     },
     // A wrong type is a 400, never coerced; every problem of a body is reported at once.
-    ajv: { customOptions: { coerceTypes: false, allErrors: true } },
+    ajv: { customOptions: { coerceTypes: false, allErrors: true, validateSchema: false } },
     // Bad percent-encoding and over-long segments fail before routing: they get the ARM envelope too.
     frameworkErrors: sendArmError,
     clientErrorHandler: clientErrorHandler(runtime.newId)

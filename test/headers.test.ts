@@ -24,7 +24,13 @@ t.test('on its defaults the app logs at info, answers 201 on create and checks t
   t.equal(created.statusCode, 201)
   t.equal(created.headers['retry-after'], '1', 'the default provisioning delay is under a second')
   t.equal((await app.inject({ method: 'GET', url: `${HUB_PATH}/links` })).statusCode, 400)
-  t.ok(lines.some((line) => (JSON.parse(line) as { msg: string }).msg === 'incoming request'))
+  // One line per request at info: the completed request, with its method, URL and status.
+  const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+  t.match(logged, [
+    { level: 30, msg: 'request completed', method: 'PUT', url: url(`${HUB_PATH}/links/Defaults`), res: { statusCode: 201 } },
+    { level: 30, msg: 'request completed', method: 'GET', url: `${HUB_PATH}/links`, res: { statusCode: 400 } }
+  ])
+  t.equal(logged.length, 2, 'and nothing as requests arrive')
   t.teardown(() => app.close())
   const ids = new Set<unknown>()
   for (let i = 0; i < 5; i++) ids.add((await app.inject({ method: 'GET', url: '/_emulator/health' })).headers['x-ms-request-id'])
@@ -87,4 +93,15 @@ t.test('with auth required, an ARM request without a bearer token is a 401 with 
 t.test('without auth required, no token is needed', async (t) => {
   const { request } = await buildTestApp(t)
   t.equal((await request({ method: 'GET', url: url(`${HUB_PATH}/links`) })).statusCode, 200)
+})
+
+t.test('a request whose response fails after it was sent is logged as errored, with its error', async (t) => {
+  const lines: string[] = []
+  const app = await buildApp({ storage: { inMemory: true }, logStream: { write: (line: string) => { lines.push(line) } } })
+  t.teardown(() => app.close())
+  app.addHook('onResponse', (_request, _reply, done) => { done(new Error('the response hook failed')) })
+  t.equal((await app.inject({ method: 'GET', url: '/_emulator/health' })).statusCode, 200)
+  t.match(lines.map((line) => JSON.parse(line) as unknown), [
+    { level: 50, msg: 'request errored', method: 'GET', url: '/_emulator/health', res: { statusCode: 200 }, err: { message: 'the response hook failed' } }
+  ])
 })

@@ -23,7 +23,7 @@ function logCollector (): { stream: Writable, lines: () => Record<string, unknow
 
 t.test('over a real socket on port 0: create, read back, absolute URLs on the listening origin, ids in the logs', async (t) => {
   const logs = logCollector()
-  const app = await buildApp({ storage: { inMemory: true }, logLevel: 'info', logStream: logs.stream })
+  const app = await buildApp({ storage: { inMemory: true }, logLevel: 'debug', logStream: logs.stream })
   t.teardown(() => app.close())
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
@@ -53,7 +53,9 @@ t.test('over a real socket on port 0: create, read back, absolute URLs on the li
   const incoming = logs.lines().find((line) => line.msg === 'incoming request' && line.requestId === requestId)
   t.match(incoming, { correlationId: 'corr-1', req: { method: 'PUT', headers: { authorization: '[redacted]' } } })
   t.notOk(JSON.stringify(logs.lines()).includes('secret-token'), 'the token never reaches the logs')
-  t.match(logs.lines().find((line) => line.msg === 'request completed' && line.requestId === requestId), { correlationId: 'corr-1', res: { statusCode: 201 } })
+  t.match(logs.lines().find((line) => line.msg === 'request completed' && line.requestId === requestId), {
+    correlationId: 'corr-1', method: 'PUT', url: url(`${HUB_PATH}/links/OverTheWire`), res: { statusCode: 201 }, responseTime: Number
+  })
 })
 
 t.test('the configuration comes from flags and environment variables, flags first', async (t) => {
