@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { DestinationStream } from 'pino'
 import { openDatabase, type DatabaseLocation } from '../db/database.js'
@@ -108,12 +108,17 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     apiVersionCheck: options.apiVersionCheck ?? APP_DEFAULTS.apiVersionCheck
   }
 
+  const journal = new RequestJournal(options.journalSize ?? APP_DEFAULTS.journalSize)
+  function recordInJournal (request: FastifyRequest, reply: FastifyReply): void {
+    if (!request.url.startsWith(EMULATOR_PATH_PREFIX)) journal.record(journalRecord(request, reply, runtime.now()))
+  }
+
   const timeouts = serverTimeouts(options.requestTimeoutMs ?? APP_DEFAULTS.requestTimeoutMs)
   const app = Fastify({
     logger: { ...loggerOptions(options.logLevel ?? APP_DEFAULTS.logLevel), ...(options.logStream && { stream: options.logStream }) },
     childLoggerFactory,
     genReqId: requestIdGenerator(runtime.newId),
-    logController: new RequestLogController(),
+    logController: new RequestLogController(recordInJournal),
     bodyLimit: MAX_BODY_BYTES,
     keepAliveTimeout: timeouts.keepAliveTimeout,
     requestTimeout: timeouts.requestTimeout,
@@ -149,10 +154,6 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   }))
   app.setErrorHandler(sendArmError)
 
-  const journal = new RequestJournal(options.journalSize ?? APP_DEFAULTS.journalSize)
-  app.addHook('onResponse', syncHook((request, reply) => {
-    if (!request.url.startsWith(EMULATOR_PATH_PREFIX)) journal.record(journalRecord(request, reply, runtime.now()))
-  }))
 
   const operations = new OperationStore(db)
   const stores: EmulatorStores = {

@@ -26,6 +26,7 @@ type Bindings = Parameters<FastifyBaseLogger['child']>[0]
 type ChildOptions = Parameters<FastifyBaseLogger['child']>[1]
 /** Fastify's logger is the pino instance built from loggerOptions, so it can say which levels are on. */
 type PinoLike = FastifyBaseLogger & Pick<Logger, 'isLevelEnabled'>
+type RawRequest = Parameters<NonNullable<FastifyServerOptions['childLoggerFactory']>>[3]
 
 /**
  * A request's logger, made only when it first writes a line at an enabled level: at the default level every request
@@ -34,7 +35,7 @@ type PinoLike = FastifyBaseLogger & Pick<Logger, 'isLevelEnabled'>
 class RequestLogger implements FastifyBaseLogger {
   #child: PinoLike | undefined
 
-  constructor (readonly parent: PinoLike, readonly bindings: Bindings, readonly options: ChildOptions) {}
+  constructor (readonly parent: PinoLike, readonly bindings: Bindings, readonly options: ChildOptions, readonly raw: RawRequest) {}
 
   get level (): string { return (this.#child ?? this.parent).level }
   set level (level: string) { this.#real().level = level }
@@ -58,7 +59,7 @@ class RequestLogger implements FastifyBaseLogger {
   }
 
   #real (): PinoLike {
-    this.#child ??= this.parent.child(this.bindings, this.options) as PinoLike
+    this.#child ??= this.parent.child({ ...this.bindings, correlationId: correlationIdOf(this.raw) }, this.options) as PinoLike
     return this.#child
   }
 }
@@ -66,17 +67,25 @@ class RequestLogger implements FastifyBaseLogger {
 /** Every request's log lines carry its correlation id beside Fastify's request id. */
 export const childLoggerFactory: NonNullable<FastifyServerOptions['childLoggerFactory']> =
   function (logger, bindings, options, rawRequest) {
-    return new RequestLogger(logger as PinoLike, { ...bindings, correlationId: correlationIdOf(rawRequest) }, options)
+    return new RequestLogger(logger as PinoLike, bindings, options, rawRequest)
   }
+
+/** What is kept of each answered request besides its log line: the request journal. */
+export type RequestRecorder = (request: FastifyRequest, reply: FastifyReply) => void
 
 /**
  * The request log: one line per answered request at info, Fastify's "request completed" with the method and URL
  * added, and at debug also Fastify's line as each request arrives, with its headers (`Authorization` redacted).
  * Fastify writes both lines at info; on the default level that doubled what logging costs each request.
+ * Fastify calls `requestCompleted` once per answered request, so the request is recorded there too: an onResponse
+ * hook of its own would cost every request another run of Fastify's hook machinery.
  */
 export class RequestLogController extends LogController {
-  constructor () {
+  readonly #record: RequestRecorder
+
+  constructor (record: RequestRecorder) {
     super({ requestIdLogLabel: 'requestId' })
+    this.#record = record
   }
 
   override incomingRequest (request: FastifyRequest): void {
@@ -84,6 +93,7 @@ export class RequestLogController extends LogController {
   }
 
   override requestCompleted (error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    this.#record(request, reply)
     const line = { method: request.method, url: request.url, res: reply, responseTime: reply.elapsedTime }
     if (error) reply.log.error({ ...line, err: error }, 'request errored')
     else reply.log.info(line, 'request completed')
