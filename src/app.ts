@@ -154,7 +154,6 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   }))
   app.setErrorHandler(sendArmError)
 
-
   const operations = new OperationStore(db)
   const stores: EmulatorStores = {
     links: new ResourceStore(db, operations, links.collection),
