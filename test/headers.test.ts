@@ -35,6 +35,7 @@ t.test('on its defaults the app logs at info, answers 201 on create and checks t
   const ids = new Set<unknown>()
   for (let i = 0; i < 5; i++) ids.add((await app.inject({ method: 'GET', url: '/_emulator/health' })).headers['x-ms-request-id'])
   t.equal(ids.size, 5)
+  t.equal(lines.length, 2, 'health checks, polled by Docker and CI, are not logged at info')
 })
 
 t.test('a correlation id the client sends is echoed', async (t) => {
