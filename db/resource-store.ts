@@ -30,14 +30,8 @@ export interface PutInput {
   render: (guid: string) => string
 }
 
-/** A resource's row with its current operation's: their column names do not overlap. */
-interface ResourceRow extends OperationRow {
-  key: string
-  guid: string
-  created_at: number
-  updated_at: number
-  body: string
-}
+/** A resource's columns with its current operation's, as raw mode returns them (see OperationRow). */
+type ResourceRow = [key: string, guid: string, createdAt: number, updatedAt: number, body: string, ...OperationRow]
 
 const SELECT_RESOURCE = `
   SELECT r.key, r.guid, r.created_at, r.updated_at, r.body, ${OPERATION_COLUMNS.split(', ').map((column) => `o.${column}`).join(', ')}
@@ -60,16 +54,17 @@ export class ResourceStore {
     this.#db = db
     this.#operations = operations
     this.#collection = collection
-    this.#existing = db.prepare<[string], { guid: string, created_at: number }>('SELECT guid, created_at FROM resources WHERE key = ?')
-    this.#upsert = db.prepare<[{ key: string, subscription_key: string, operation_id: string, guid: string, now: number, body: string }]>(`
+    this.#existing = db.prepare<[string], [guid: string, createdAt: number]>('SELECT guid, created_at FROM resources WHERE key = ?').raw(true)
+    // Every PUT runs this: positional parameters bind without a property lookup per name.
+    this.#upsert = db.prepare<[key: string, subscriptionKey: string, operationId: string, guid: string, createdAt: number, updatedAt: number, body: string]>(`
       INSERT INTO resources (key, subscription_key, operation_id, guid, created_at, updated_at, body)
-      VALUES (@key, @subscription_key, @operation_id, @guid, @now, @now, @body)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT DO UPDATE SET operation_id = excluded.operation_id, updated_at = excluded.updated_at, body = excluded.body`)
-    this.#get = db.prepare<[string], ResourceRow>(`${SELECT_RESOURCE} WHERE r.key = ?`)
+    this.#get = db.prepare<[string], ResourceRow>(`${SELECT_RESOURCE} WHERE r.key = ?`).raw(true)
     this.#range = db.prepare<[{ from: string, to: string, limit: number }], ResourceRow>(
-      `${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to ORDER BY r.key LIMIT @limit`)
+      `${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to ORDER BY r.key LIMIT @limit`).raw(true)
     this.#scope = db.prepare<[{ from: string, to: string }], ResourceRow>(
-      `${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to ORDER BY r.key`)
+      `${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to ORDER BY r.key`).raw(true)
     this.#delete = db.prepare<[string]>('DELETE FROM resources WHERE key = ?')
   }
 
@@ -80,14 +75,14 @@ export class ResourceStore {
   put (input: PutInput): { created: boolean, resource: StoredResource } {
     if (!this.#db.inTransaction) throw new Error('ResourceStore.put runs inside a transaction.')
     const key = resourceKey(input.scope, this.#collection, input.name)
-    const existing = this.#existing.get(key)
-    const guid = existing?.guid ?? input.guid
+    const [existingGuid, createdAt = input.now] = this.#existing.get(key) ?? []
+    const guid = existingGuid ?? input.guid
     const body = input.render(guid)
     this.#operations.insert(input.operation)
-    this.#upsert.run({ key, subscription_key: nameKey(input.scope.subscriptionId), operation_id: input.operation.id, guid, now: input.now, body })
+    this.#upsert.run(key, nameKey(input.scope.subscriptionId), input.operation.id, guid, input.now, input.now, body)
     return {
-      created: existing === undefined,
-      resource: { nameKey: nameKey(input.name), guid, createdAt: existing?.created_at ?? input.now, updatedAt: input.now, body, operation: input.operation }
+      created: existingGuid === undefined,
+      resource: { nameKey: nameKey(input.name), guid, createdAt, updatedAt: input.now, body, operation: input.operation }
     }
   }
 
@@ -109,7 +104,7 @@ export class ResourceStore {
     // Names are escaped in keys, so the collection is the segment before the last '/'.
     const collection = `/${this.#collection.toLowerCase()}`
     return this.#scope.all({ from: prefix, to: prefixEnd(prefix) })
-      .filter((row) => row.key.slice(0, row.key.lastIndexOf('/')).endsWith(collection))
+      .filter(([key]) => key.slice(0, key.lastIndexOf('/')).endsWith(collection))
       .map(fromRow)
   }
 
@@ -118,13 +113,6 @@ export class ResourceStore {
   }
 }
 
-function fromRow (row: ResourceRow): StoredResource {
-  return {
-    nameKey: nameKeyOf(row.key),
-    guid: row.guid,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    body: row.body,
-    operation: operationFromRow(row)
-  }
+function fromRow ([key, guid, createdAt, updatedAt, body, ...operation]: ResourceRow): StoredResource {
+  return { nameKey: nameKeyOf(key), guid, createdAt, updatedAt, body, operation: operationFromRow(operation) }
 }
