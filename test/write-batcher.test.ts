@@ -40,6 +40,27 @@ t.test('a write that fails is rolled back alone; the others of its batch are sto
   t.strictSame(db.prepare('SELECT value FROM items ORDER BY id').pluck().all(), ['kept', 'also kept'], 'nothing of the failed write')
 })
 
+t.test('a batch runs each write once; after a failure it is replayed, and only the replay is stored', async (t) => {
+  const db = database()
+  t.teardown(() => db.close())
+  const batcher = new WriteBatcher(db)
+  const insert = db.prepare<[string]>('INSERT INTO items (value) VALUES (?)')
+  const runs: string[] = []
+  const write = async (value: string) => await batcher.run(() => {
+    runs.push(value)
+    return insert.run(value).lastInsertRowid
+  })
+
+  t.strictSame(await Promise.all([write('a'), write('b')]), [1, 2])
+  t.strictSame(runs, ['a', 'b'], 'no failure: one run each')
+
+  runs.length = 0
+  const outcomes = await Promise.allSettled([write('c'), write('a'), write('d')])
+  t.strictSame(runs, ['c', 'a', 'c', 'a', 'd'], 'the batch stops at the failure, is rolled back, and every write runs again')
+  t.strictSame(outcomes.map((outcome) => outcome.status === 'fulfilled' ? outcome.value : 'rejected'), [3, 'rejected', 4])
+  t.strictSame(db.prepare('SELECT id, value FROM items ORDER BY id').raw().all(), [[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd']])
+})
+
 t.test('when the commit itself fails, every write of the batch fails and nothing is stored', async (t) => {
   const db = database()
   t.teardown(() => db.close())
