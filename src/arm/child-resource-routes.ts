@@ -31,7 +31,7 @@ export interface ChildResourceType<D> {
   schemas: { putParams: TSchema, putBody: TSchema }
   /** Older field names the flat body shape may use. */
   translateFlatFields?: FlatFieldTranslation
-  /** The definition with the type's own read-only and defaulted properties added; `guid` is the resource's. */
+  /** A new object: the definition with the type's own read-only and defaulted properties added; `guid` is the resource's. */
   properties: (definition: D, guid: string) => Record<string, unknown>
 }
 
@@ -72,17 +72,12 @@ export function storedResourceLister (store: ResourceStore): StoredResourceListe
  * provisioningState, written last, is the last member of the last object.
  */
 export function renderResource<D> (resourceType: ChildResourceType<D>, scope: HubScope, name: string, definition: D, guid: string): string {
-  return JSON.stringify({
-    id: childResourceId(scope, resourceType.collection, name),
-    name: `${scope.hubName}/${name}`,
-    type: resourceType.type,
-    properties: {
-      ...resourceType.properties(definition, guid),
-      tenantId: scope.hubName.toLowerCase(),
-      linkName: name,
-      provisioningState: 'Provisioning'
-    }
-  })
+  // The type's properties are a new object: adding to it costs far less than spreading it into another.
+  const properties = resourceType.properties(definition, guid)
+  properties.tenantId = scope.hubName.toLowerCase()
+  properties.linkName = name
+  properties.provisioningState = 'Provisioning'
+  return JSON.stringify({ id: childResourceId(scope, resourceType.collection, name), name: `${scope.hubName}/${name}`, type: resourceType.type, properties })
 }
 
 /** PUT, GET, DELETE and list of one child resource type of a hub, as the ARM RPC and the swagger describe them. */
