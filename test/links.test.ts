@@ -228,6 +228,27 @@ t.test('listing a hub pages through every link in name order, following nextLink
   t.strictSame(names, ['Alpha', 'Bravo', 'charlie', 'delta', 'echo'].map((name) => `${HUB}/${name}`))
 })
 
+t.test('hubs and resource groups whose names hold "/" or "%" keep their links apart from look-alikes', async (t) => {
+  const { request } = await buildTestApp(t)
+  const hub = (resourceGroup: string, name: string) =>
+    `/subscriptions/${SUBSCRIPTION}/resourceGroups/${resourceGroup}/providers/Microsoft.CustomerInsights/hubs/${name}`
+  // Percent-encoded in the URL: the resource group is "rg%" and the hub "a/b" once decoded.
+  const odd = hub('rg%25', 'a%2Fb')
+  for (const [path, name] of [[odd, 'one'], [hub('rg', 'a'), 'two'], [hub('rg%25', 'a'), 'three']]) {
+    const put = await request({ method: 'PUT', url: url(`${path}/links/${name}`), payload: { properties: definition } })
+    t.equal(put.statusCode, 201)
+  }
+
+  const names = async (path: string) => (json(await request({ method: 'GET', url: url(`${path}/links`) })) as { value: { name: string }[] }).value
+    .map((link) => link.name)
+  t.strictSame(await names(odd), ['a/b/one'])
+  t.strictSame(await names(hub('rg%25', 'a')), ['a/three'])
+  t.strictSame(await names(hub('rg', 'a')), ['a/two'])
+  t.strictSame(await names(hub('rg', 'a%2Fb')), [])
+  t.equal((await request({ method: 'GET', url: url(`${odd}/links/one`) })).statusCode, 200)
+  t.equal((await request({ method: 'GET', url: url(`${hub('rg%25', 'a')}/links/b%2Fone`) })).statusCode, 404)
+})
+
 t.test('a hub with no links lists an empty page with no nextLink', async (t) => {
   const { request } = await buildTestApp(t)
   const response = await request({ method: 'GET', url: url(LINKS) })
