@@ -9,6 +9,8 @@ export interface LoadSpec {
   /** With it, each request's path ends with a new name: `${path}${namePrefix}${n}`. */
   namePrefix?: string
   body?: string
+  /** Instead of `body`: each request sends the next of these in turn. */
+  bodies?: string[]
   connections: number
   durationSeconds?: number
   amount?: number
@@ -34,10 +36,14 @@ const result = await autocannon({
     method: spec.method,
     headers: { 'content-type': 'application/json' },
     ...(spec.body === undefined ? {} : { body: spec.body }),
-    setupRequest: (request) => ({
-      ...request,
-      path: spec.namePrefix === undefined ? `${spec.path}${query}` : `${spec.path}${spec.namePrefix}${counter++}${query}`
-    })
+    setupRequest: (request) => {
+      const n = counter++
+      return {
+        ...request,
+        path: spec.namePrefix === undefined ? `${spec.path}${query}` : `${spec.path}${spec.namePrefix}${n}${query}`,
+        ...(spec.bodies === undefined ? {} : { body: spec.bodies[n % spec.bodies.length] })
+      }
+    }
   }]
 })
 const output: LoadResult = {

@@ -21,15 +21,16 @@ const LATENCY_SAMPLES = 2000
 const run = promisify(execFile)
 
 const HUB = '/subscriptions/00000000-0000-0000-0000-00000000beec/resourceGroups/bench/providers/Microsoft.CustomerInsights/hubs'
-const LINK_BODY = JSON.stringify({
-  properties: {
-    sourceEntityType: 'Interaction',
-    targetEntityType: 'Profile',
-    sourceEntityTypeName: 'WebVisit',
-    targetEntityTypeName: 'Contact',
-    participantPropertyReferences: [{ sourcePropertyName: 'VisitorId', targetPropertyName: 'ContactId' }]
-  }
-})
+const LINK_DEFINITION = {
+  sourceEntityType: 'Interaction',
+  targetEntityType: 'Profile',
+  sourceEntityTypeName: 'WebVisit',
+  targetEntityTypeName: 'Contact',
+  participantPropertyReferences: [{ sourcePropertyName: 'VisitorId', targetPropertyName: 'ContactId' }]
+}
+const LINK_BODY = JSON.stringify({ properties: LINK_DEFINITION })
+/** The same link, another definition: updates alternate the two, so that every update changes what is stored. */
+const CHANGED_LINK_BODY = JSON.stringify({ properties: { ...LINK_DEFINITION, targetEntityTypeName: 'Customer' } })
 
 interface Server {
   name: 'emulator' | 'baseline'
@@ -89,7 +90,10 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   { name: 'create (new name each)', spec: (_server, round) => ({ method: 'PUT', path: `${HUB}/creates/links/`, namePrefix: `r${round}c`, body: LINK_BODY }) },
-  { name: 'update one link', spec: () => ({ method: 'PUT', path: `${HUB}/one/links/Updated`, body: LINK_BODY }) },
+  { name: 'update one link', spec: () => ({ method: 'PUT', path: `${HUB}/one/links/Updated`, bodies: [CHANGED_LINK_BODY, LINK_BODY] }) },
+  // With the definition it already has, the baseline's upsert finds the row unchanged and SQLite writes nothing; the
+  // emulator still records the operation each PUT starts. Shown apart, without a target.
+  { name: 'update one link, same definition', spec: () => ({ method: 'PUT', path: `${HUB}/one/links/Updated`, body: LINK_BODY }) },
   { name: 'get one link', spec: () => ({ method: 'GET', path: `${HUB}/one/links/Updated` }) },
   { name: `list page (hub of ${LIST_HUB_LINKS.toLocaleString('en')})`, spec: () => ({ method: 'GET', path: `${HUB}/listed/links` }) }
 ]
