@@ -34,5 +34,4 @@ EXPOSE 8080 8443
 HEALTHCHECK --interval=5s --timeout=3s --start-period=15s --retries=3 CMD ["node", "dist/bin/healthcheck.mjs"]
 # Node is PID 1 and handles SIGTERM itself: requests in flight finish, the database closes, the process exits 0.
 STOPSIGNAL SIGTERM
-# A young generation of 16 MiB instead of V8's 32: the same throughput, 20 MiB less resident after a burst of writes.
-CMD ["node", "--max-semi-space-size=8", "dist/bin/cli.mjs"]
+CMD ["node", "dist/bin/cli.mjs"]

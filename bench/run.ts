@@ -50,14 +50,11 @@ async function waitForHealth (origin: string, path: string): Promise<void> {
   }
 }
 
-/** Node's options for the emulator, as `npm start` and the Docker image run it. */
-const EMULATOR_NODE_OPTIONS = ['--max-semi-space-size=8']
-
 let nextPort = 19100
 async function startServer (name: Server['name'], dataDir: string): Promise<Server> {
   const port = nextPort++
   const args = name === 'emulator'
-    ? [...EMULATOR_NODE_OPTIONS, join(DIST, 'bin', 'cli.mjs'), '--http-port', String(port), '--https', '0', '--data-dir', dataDir, '--log-level', 'warn']
+    ? [join(DIST, 'bin', 'cli.mjs'), '--http-port', String(port), '--https', '0', '--data-dir', dataDir, '--log-level', 'warn']
     : [join(DIST, 'bench', 'baseline.js'), String(port), dataDir]
   const child = spawn(process.execPath, args, { stdio: 'ignore' })
   const server: Server = { name, origin: `http://127.0.0.1:${port}`, process: child, healthPath: name === 'emulator' ? '/_emulator/health' : '/health' }
@@ -158,14 +155,14 @@ async function throughput (servers: Server[]): Promise<Row[]> {
 }
 
 /** Spawn to the first 200 from the health route, median of COLD_STARTS; a fresh data directory each time, or one kept. */
-async function coldStart (program: string[], args: (port: number, dir: string) => string[], healthPath: string, freshDir = true): Promise<number> {
+async function coldStart (script: string, args: (port: number, dir: string) => string[], healthPath: string, freshDir = true): Promise<number> {
   const times: number[] = []
   const keptDir = mkdtempSync(join(tmpdir(), 'cie-bench-cold-'))
   for (let i = 0; i < COLD_STARTS + (freshDir ? 0 : 1); i++) {
     const port = nextPort++
     const dir = freshDir ? mkdtempSync(join(tmpdir(), 'cie-bench-cold-')) : keptDir
     const started = performance.now()
-    const child = spawn(process.execPath, [...program, ...args(port, dir)], { stdio: 'ignore' })
+    const child = spawn(process.execPath, [script, ...args(port, dir)], { stdio: 'ignore' })
     await waitForHealth(`http://127.0.0.1:${port}`, healthPath)
     times.push(performance.now() - started)
     const exited = new Promise((resolve) => child.once('exit', resolve))
@@ -227,10 +224,9 @@ async function main (): Promise<void> {
 
   process.stderr.write('cold starts...\n')
   const emulatorArgs = (port: number, dir: string) => ['--http-port', String(port), '--https-port', String(port + 5000), '--data-dir', dir, '--log-level', 'warn']
-  const emulator = [...EMULATOR_NODE_OPTIONS, join(DIST, 'bin', 'cli.mjs')]
-  const emulatorCold = await coldStart(emulator, emulatorArgs, '/_emulator/health')
-  const emulatorRestart = await coldStart(emulator, emulatorArgs, '/_emulator/health', false)
-  const bareCold = await coldStart([join(DIST, 'bench', 'bare.js')], (port) => [String(port)], '/_emulator/health')
+  const emulatorCold = await coldStart(join(DIST, 'bin', 'cli.mjs'), emulatorArgs, '/_emulator/health')
+  const emulatorRestart = await coldStart(join(DIST, 'bin', 'cli.mjs'), emulatorArgs, '/_emulator/health', false)
+  const bareCold = await coldStart(join(DIST, 'bench', 'bare.js'), (port) => [String(port)], '/_emulator/health')
   process.stderr.write(`storing ${fmt(MANY_LINKS)} links...\n`)
   const scaled = await scale()
 
