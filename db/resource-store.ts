@@ -70,7 +70,7 @@ export class ResourceStore {
 
   /**
    * Creates or replaces the resource and records the operation its PUT started. Two statements: the caller runs it
-   * inside a transaction of its own, which the write batcher gives each write (a savepoint of the batch's).
+   * inside a transaction, the write batcher's batch, so that they land together or not at all.
    */
   put (input: PutInput): { created: boolean, resource: StoredResource } {
     if (!this.#db.inTransaction) throw new Error('ResourceStore.put runs inside a transaction.')

@@ -245,8 +245,12 @@ t.test('hubs and resource groups whose names hold "/" or "%" keep their links ap
   t.strictSame(await names(hub('rg%25', 'a')), ['a/three'])
   t.strictSame(await names(hub('rg', 'a')), ['a/two'])
   t.strictSame(await names(hub('rg', 'a%2Fb')), [])
-  t.equal((await request({ method: 'GET', url: url(`${odd}/links/one`) })).statusCode, 200)
-  t.equal((await request({ method: 'GET', url: url(`${hub('rg%25', 'a')}/links/b%2Fone`) })).statusCode, 404)
+  const found = await request({ method: 'GET', url: url(`${odd}/links/one`) })
+  t.equal(found.statusCode, 200)
+  t.match(json(found), { id: `${hub('rg%', 'a/b')}/links/one`, name: 'a/b/one', properties: { tenantId: 'a/b', linkName: 'one' } })
+  const lookAlike = await request({ method: 'GET', url: url(`${hub('rg%25', 'a')}/links/b%2Fone`) })
+  t.equal(lookAlike.statusCode, 404)
+  t.match(json(lookAlike), { error: { code: 'ResourceNotFound' } })
 })
 
 t.test('a hub with no links lists an empty page with no nextLink', async (t) => {
