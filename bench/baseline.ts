@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Fastify from 'fastify'
 import Database from 'better-sqlite3'
-import { LinkPutBody } from '../src/schemas/link.js'
+import { Type } from '@sinclair/typebox'
+import { LinkDefinition } from '../src/schemas/link.js'
 
 const [port = '0', dataDir = 'bench-baseline-data'] = process.argv.slice(2)
 mkdirSync(dataDir, { recursive: true })
@@ -16,6 +17,7 @@ const upsert = db.prepare<[string, string, string]>('INSERT INTO links (hub, nam
 const select = db.prepare<[string, string], { body: string }>('SELECT body FROM links WHERE hub = ? AND name = ?')
 const page = db.prepare<[string], { body: string }>('SELECT body FROM links WHERE hub = ? ORDER BY name LIMIT 100')
 
+const LinkPutBody = Type.Object({ properties: LinkDefinition }, { additionalProperties: false })
 const HUB = '/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName/providers/Microsoft.CustomerInsights/hubs/:hubName'
 interface Params { hubName: string, linkName: string }
 

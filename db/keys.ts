@@ -1,13 +1,10 @@
-import type { HubScope } from '../src/arm/ids.js'
-import { nameKey } from '../src/arm/ids.js'
-
 /**
- * A stored resource's key is its ARM id, lower-cased (ARM compares names case-insensitively), with `%` and `/`
- * escaped inside names. So every scope (a subscription, a hub's collection) is a key prefix, and its resources are
- * one range of the primary key, in name order.
+ * A stored resource's key is its ARM id, lower-cased (ARM compares names case-insensitively), with `%` and `/` escaped
+ * inside names. So every scope (a subscription, a resource group, a hub, a hub's collection) is a key prefix, and what
+ * lies under it is one range of the primary key, in name order.
  */
-function escaped (name: string): string {
-  const key = nameKey(name)
+export function escapedName (name: string): string {
+  const key = name.toLowerCase()
   // Names seldom hold either character: looking is cheaper than replacing.
   return key.includes('%') || key.includes('/') ? key.replaceAll('%', '%25').replaceAll('/', '%2f') : key
 }
@@ -18,16 +15,21 @@ export function nameKeyOf (key: string): string {
 }
 
 export function subscriptionPrefix (subscriptionId: string): string {
-  return `/subscriptions/${escaped(subscriptionId)}/`
+  return `/subscriptions/${escapedName(subscriptionId)}/`
 }
 
-export function collectionPrefix (scope: HubScope, collection: string): string {
-  return `${subscriptionPrefix(scope.subscriptionId)}resourcegroups/${escaped(scope.resourceGroupName)}` +
-    `/providers/microsoft.customerinsights/hubs/${escaped(scope.hubName)}/${collection.toLowerCase()}/`
+export function resourceGroupKey (subscriptionId: string, resourceGroupName: string): string {
+  return `${subscriptionPrefix(subscriptionId)}resourcegroups/${escapedName(resourceGroupName)}`
 }
 
-export function resourceKey (scope: HubScope, collection: string, name: string): string {
-  return `${collectionPrefix(scope, collection)}${escaped(name)}`
+/** The key every resource of the provider in a resource group starts with. */
+export function providerKey (subscriptionId: string, resourceGroupName: string): string {
+  return `${resourceGroupKey(subscriptionId, resourceGroupName)}/providers/microsoft.customerinsights`
+}
+
+/** `segment` is the collection's URL segment, lower-cased. */
+export function childKey (parentKey: string, segment: string, name: string): string {
+  return `${parentKey}/${segment}/${escapedName(name)}`
 }
 
 /** The first key after every key that starts with the prefix (which ends with '/'; '0' follows it). */

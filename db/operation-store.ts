@@ -7,8 +7,12 @@ export interface OperationError {
   message: string
 }
 
+/** A PUT's provisioning, or a delete whose result a client may still poll for (the `service` profile). */
+export type OperationKind = 'put' | 'delete'
+
 export interface StoredOperation {
   id: string
+  kind: OperationKind
   subscriptionId: string
   resourceId: string
   startedAt: number
@@ -26,6 +30,7 @@ export interface StoredOperation {
  */
 export type OperationRow = [
   id: string,
+  kind: OperationKind,
   subscriptionId: string,
   resourceId: string,
   startedAt: number,
@@ -35,11 +40,12 @@ export type OperationRow = [
   error: string | null
 ]
 
-export const OPERATION_COLUMNS = 'id, subscription_id, resource_id, started_at, completes_at, reads_remaining, outcome, error'
+export const OPERATION_COLUMNS = 'id, kind, subscription_id, resource_id, started_at, completes_at, reads_remaining, outcome, error'
 
-export function operationFromRow ([id, subscriptionId, resourceId, startedAt, completesAt, readsRemaining, outcome, error]: OperationRow): StoredOperation {
+export function operationFromRow ([id, kind, subscriptionId, resourceId, startedAt, completesAt, readsRemaining, outcome, error]: OperationRow): StoredOperation {
   return {
     id,
+    kind,
     subscriptionId,
     resourceId,
     startedAt,
@@ -58,11 +64,13 @@ export class OperationStore {
   readonly #read
   readonly #complete
   readonly #pending
+  readonly #result
 
   constructor (db: Db) {
     // Every PUT runs this: positional parameters bind without a property lookup per name.
-    this.#insert = db.prepare<[subscriptionKey: string, ...OperationRow]>(`
-      INSERT INTO operations (subscription_key, ${OPERATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    this.#insert = db.prepare<[subscriptionKey: string, ...OperationRow, result: string | null]>(`
+      INSERT INTO operations (subscription_key, ${OPERATION_COLUMNS}, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    this.#result = db.prepare<[string, string], [string | null]>('SELECT result FROM operations WHERE subscription_key = ? AND id = ?').raw(true)
     this.#get = db.prepare<[string, string], OperationRow>(
       `SELECT ${OPERATION_COLUMNS} FROM operations WHERE subscription_key = ? AND id = ?`).raw(true)
     this.#find = db.prepare<[string], OperationRow>(`SELECT ${OPERATION_COLUMNS} FROM operations WHERE id = ?`).raw(true)
@@ -81,11 +89,19 @@ export class OperationStore {
       `SELECT ${OPERATION_COLUMNS} FROM operations WHERE completes_at IS NULL OR completes_at > @now ORDER BY started_at, id`).raw(true)
   }
 
-  /** Records a new operation; callers run it inside their own transaction. */
-  insert (operation: StoredOperation): void {
-    this.#insert.run(operation.subscriptionId.toLowerCase(), operation.id, operation.subscriptionId, operation.resourceId,
+  /**
+   * Records a new operation; callers run it inside their own transaction. `result` is what polling a finished delete
+   * answers: the deleted resource's last body.
+   */
+  insert (operation: StoredOperation, result: string | null = null): void {
+    this.#insert.run(operation.subscriptionId.toLowerCase(), operation.id, operation.kind, operation.subscriptionId, operation.resourceId,
       operation.startedAt, operation.completesAt, operation.readsRemaining, operation.outcome,
-      operation.error === null ? null : JSON.stringify(operation.error))
+      operation.error === null ? null : JSON.stringify(operation.error), result)
+  }
+
+  /** The body a finished delete's polling answers, as it was stored with the operation. */
+  resultOf (operation: StoredOperation): string | null {
+    return this.#result.get(operation.subscriptionId.toLowerCase(), operation.id)?.[0] ?? null
   }
 
   get (subscriptionId: string, id: string): StoredOperation | undefined {

@@ -1,4 +1,3 @@
-import { nameKey } from '../src/arm/ids.js'
 import type { Db } from './database.js'
 import { prefixEnd, subscriptionPrefix } from './keys.js'
 
@@ -25,7 +24,7 @@ export class StateStore {
       const prefix = subscriptionPrefix(subscriptionId)
       return {
         resources: deleteSubscriptionResources.run(prefix, prefixEnd(prefix)).changes,
-        operations: deleteSubscriptionOperations.run(nameKey(subscriptionId)).changes
+        operations: deleteSubscriptionOperations.run(subscriptionId.toLowerCase()).changes
       }
     })
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { OperationStore } from '../db/operation-store.js'
-import type { StoredResourceLister } from '../src/arm/child-resource-routes.js'
+import type { StoredResourceLister } from '../src/engine/stored-resources.js'
 import { DEFAULT_PROVISIONING_ERROR, operationStatusAt } from '../src/arm/provisioning.js'
 import { ArmError, operationNotFound, operationNotRunning } from '../src/errors.js'
 import type { EmulatorControl } from '../src/control.js'
@@ -19,8 +19,8 @@ const OperationParams = Type.Object({ operationId: Type.String({ minLength: 1 })
 
 export interface EmulatorRoutesOptions {
   caCertificate: string | undefined
-  /** One per resource type: what is stored of it, as ARM shows it. */
-  storedResources: readonly StoredResourceLister[]
+  /** What is stored, as ARM shows it. */
+  storedResources: StoredResourceLister
   operations: OperationStore
   control: EmulatorControl
   journal: RequestJournal
@@ -59,7 +59,7 @@ export default async function emulatorRoutes (app: FastifyInstance, options: Emu
   app.get(`${EMULATOR_PATH_PREFIX}resources`, { schema: { querystring: ResourcesQuery } }, async function listStored (request) {
     const { subscriptionid } = request.query as { subscriptionid?: string }
     const now = runtime.now()
-    return { value: storedResources.flatMap((list) => list(subscriptionid, now)) }
+    return { value: storedResources(subscriptionid, now) }
   })
 
   app.get(`${EMULATOR_PATH_PREFIX}provisioning`, async function getProvisioning () {

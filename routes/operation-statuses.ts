@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { OperationStore } from '../db/operation-store.js'
-import { apiVersionHooks } from '../src/arm/api-version.js'
+import { API_VERSIONS, resolveApiVersion, type ArmQuery } from '../src/arm/api-version.js'
 import { PROVIDER_NAMESPACE } from '../src/arm/ids.js'
 import { operationStatusAt, retryAfterSeconds } from '../src/arm/provisioning.js'
-import { rejectOtherMethods } from '../src/arm/routing.js'
+import { rejectOtherMethods, syncHook } from '../src/arm/routing.js'
 import { operationNotFound } from '../src/errors.js'
 import { OperationStatus } from '../src/schemas/common.js'
 import type { Runtime } from '../src/settings.js'
@@ -33,7 +33,9 @@ export default async function operationStatusRoutes (app: FastifyInstance, optio
     method: 'GET',
     url: OPERATION_STATUS_URL,
     schema: { params: OperationStatusParams, response: { 200: OperationStatus } },
-    onRequest: apiVersionHooks(runtime.apiVersionCheck),
+    onRequest: syncHook((request) => {
+      request.apiVersion = resolveApiVersion(request.query as ArmQuery, API_VERSIONS, 'operationStatuses', runtime.apiVersionCheck)
+    }),
     handler: getOperationStatus
   })
   rejectOtherMethods(app, OPERATION_STATUS_URL, ['GET'])

@@ -1,30 +1,26 @@
-import type { FastifyInstance } from 'fastify'
-import type { OperationStore } from '../db/operation-store.js'
-import type { ResourceStore } from '../db/resource-store.js'
-import type { WriteBatcher } from '../db/write-batcher.js'
-import { childResourceRoutes, type ChildResourceType } from '../src/arm/child-resource-routes.js'
-import {
-  RelationshipLinkPutBody, RelationshipLinkPutParams,
-  type RelationshipLinkDefinition
-} from '../src/schemas/relationship-link.js'
-import type { Runtime } from '../src/settings.js'
+import { PROVISIONING_STATE, defineResourceType } from '../src/engine/resource-type.js'
+import { CHILD_NAME } from '../src/provider/names.js'
+import { RelationshipLinkDefinition } from '../src/schemas/relationship-link.js'
+import { hubs } from './hubs.js'
+import { interactions } from './interactions.js'
+import { relationships } from './relationships.js'
 
-
-export const relationshipLinks: ChildResourceType<RelationshipLinkDefinition> = {
+export const relationshipLinks = defineResourceType({
   kind: 'relationship link',
-  type: 'Microsoft.CustomerInsights/hubs/relationshipLinks',
-  collection: 'relationshipLinks',
+  segment: 'relationshipLinks',
   nameParameter: 'relationshipLinkName',
-  schemas: {
-    putParams: RelationshipLinkPutParams,
-    putBody: RelationshipLinkPutBody
+  parent: hubs,
+  nameRule: CHILD_NAME,
+  versions: {
+    '2017-04-26': { definition: RelationshipLinkDefinition },
+    '2017-01-01': { definition: RelationshipLinkDefinition }
   },
-  // relationshipGuidId is minted when the relationship link is created and kept across updates.
-  properties: (definition, guid) => ({ ...definition, relationshipGuidId: guid })
-}
-
-export default async function relationshipLinkRoutes (
-  app: FastifyInstance, options: { store: ResourceStore, operations: OperationStore, writes: WriteBatcher, runtime: Runtime }
-) {
-  await childResourceRoutes(app, { resourceType: relationshipLinks, ...options })
-}
+  provisioning: PROVISIONING_STATE,
+  put: { declared: [200, 202], longRunning: true },
+  delete: { declared: [200, 202], longRunning: true },
+  properties: (definition, { names, name }) => ({ ...definition, tenantId: (names[0] as string).toLowerCase(), linkName: name }),
+  references: (definition) => [
+    { property: 'interactionType', type: interactions, name: String(definition.interactionType) },
+    { property: 'relationshipName', type: relationships, name: String(definition.relationshipName) }
+  ]
+})

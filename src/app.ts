@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { DestinationStream } from 'pino'
@@ -8,13 +8,14 @@ import { StateStore } from '../db/state-store.js'
 import { WriteBatcher } from '../db/write-batcher.js'
 import { ResourceStore } from '../db/resource-store.js'
 import emulatorRoutes, { EMULATOR_PATH_PREFIX } from '../routes/emulator.js'
-import linkRoutes, { links } from '../routes/links.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
-import relationshipLinkRoutes, { relationshipLinks } from '../routes/relationship-links.js'
+import { RESOURCE_TYPES } from '../routes/registry.js'
 import { authorizationCheck } from './arm/auth.js'
 import { newOperationId } from './arm/ids.js'
 import { clientErrorHandler } from './arm/client-errors.js'
-import { storedResourceLister } from './arm/child-resource-routes.js'
+import { resourceProviderRoutes } from './engine/resource-routes.js'
+import type { ResourceType } from './engine/resource-type.js'
+import { storedResourceLister } from './engine/stored-resources.js'
 import { journalRecord, requestIdGenerator, setArmHeaders } from './arm/headers.js'
 import { RequestJournal } from './journal.js'
 import { emulatorControl, type EmulatorControl } from './control.js'
@@ -24,7 +25,7 @@ import { syncHook } from './arm/routing.js'
 import { routeNotFound } from './errors.js'
 import { sendArmError } from './error-handler.js'
 import { RequestLogController, childLoggerFactory, loggerOptions, type LogLevel } from './logging.js'
-import { APP_DEFAULTS, type Profile, type Runtime } from './settings.js'
+import { APP_DEFAULTS, type Profile, type ReferenceMode, type Runtime } from './settings.js'
 
 /** ARM caps a single resource definition at 1 MB; larger bodies are refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -47,10 +48,9 @@ export function serverTimeouts (requestTimeoutMs: number) {
 /** Child names may be 512 characters (swagger); longer URL segments still reach the name check and get its 400. */
 const MAX_PATH_SEGMENT_CHARS = 4096
 
-/** The app's storage, one store per resource type. */
+/** The app's storage: every resource of every type in one store, and the operations that provision them. */
 export interface EmulatorStores {
-  links: ResourceStore
-  relationshipLinks: ResourceStore
+  resources: ResourceStore
   operations: OperationStore
 }
 
@@ -67,6 +67,10 @@ export interface AppOptions {
   /** Where log lines go; standard output by default. */
   logStream?: DestinationStream
   profile?: Profile
+  /** Whether parents and the types a resource names must exist. */
+  references?: ReferenceMode
+  /** The resource types served; every type of the provider by default. */
+  resourceTypes?: readonly ResourceType[]
   /** How long provisioning takes after each PUT. */
   provisioningDelayMs?: number
   /** Resources per list page before a `nextLink` is given. */
@@ -85,9 +89,14 @@ export interface AppOptions {
   seedFile?: string | undefined
   /** Milliseconds since the epoch; injected by tests to drive provisioning. */
   now?: () => number
-  /** New GUIDs: request ids, operation ids, relationshipGuidId. By default random, and time-ordered for operations. */
+  /** New GUIDs: request ids, operation ids, resources' own. By default random, and time-ordered for operations. */
   newId?: () => string
+  /** New secret keys; 32 random bytes, base64, by default. */
+  newKey?: () => string
 }
+
+/** The length of a generated key: 32 bytes, 44 characters of base64, as the service's keys are. */
+const KEY_BYTES = 32
 
 
 /** Builds the emulator as a Fastify app on its own database; it does not listen (see server.ts). */
@@ -96,7 +105,9 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? Date.now,
     newId: options.newId ?? randomUUID,
     newOperationId: options.newId ?? newOperationId,
+    newKey: options.newKey ?? (() => randomBytes(KEY_BYTES).toString('base64')),
     profile: options.profile ?? APP_DEFAULTS.profile,
+    references: options.references ?? APP_DEFAULTS.references,
     provisioning: {
       delayMs: options.provisioningDelayMs ?? APP_DEFAULTS.provisioningDelayMs,
       completeAfterReads: null,
@@ -155,21 +166,18 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(sendArmError)
 
   const operations = new OperationStore(db)
-  const stores: EmulatorStores = {
-    links: new ResourceStore(db, operations, links.collection),
-    relationshipLinks: new ResourceStore(db, operations, relationshipLinks.collection),
-    operations
-  }
+  const resources = new ResourceStore(db, operations)
+  const stores: EmulatorStores = { resources, operations }
   app.decorate('stores', stores)
   const control = emulatorControl(new StateStore(db), journal, runtime)
   app.decorate('control', control)
   const writes = new WriteBatcher(db)
-  await app.register(linkRoutes, { store: stores.links, operations, writes, runtime })
-  await app.register(relationshipLinkRoutes, { store: stores.relationshipLinks, operations, writes, runtime })
+  const types = options.resourceTypes ?? RESOURCE_TYPES
+  await app.register(resourceProviderRoutes, { types, store: resources, operations, writes, runtime })
   await app.register(operationStatusRoutes, { operations, runtime })
   await app.register(emulatorRoutes, {
     caCertificate: options.caCertificate,
-    storedResources: [storedResourceLister(stores.links), storedResourceLister(stores.relationshipLinks)],
+    storedResources: storedResourceLister(types, resources),
     operations,
     control,
     journal,

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { SKIP_API_VERSION_CHECK_ENV, SKIP_API_VERSION_CHECK_FLAG } from './arm/api-version.js'
 import type { EmulatorOptions } from './server.js'
 import { LOG_LEVELS, type LogLevel } from './logging.js'
-import { APP_DEFAULTS, PROFILES, type Profile } from './settings.js'
+import { APP_DEFAULTS, PROFILES, REFERENCE_MODES, type Profile, type ReferenceMode } from './settings.js'
 
 export interface Config {
   host: string
@@ -21,6 +21,7 @@ export interface Config {
   inMemory: boolean
   logLevel: LogLevel
   profile: Profile
+  references: ReferenceMode
   provisioningDelayMs: number
   pageSize: number
   apiVersionCheck: boolean
@@ -58,7 +59,7 @@ function switchOption (flags: string, description: string, env: string): Option 
 /** The command line; every option can also be set by its environment variable (flags win). */
 export function createCommand (): Command {
   return new Command('customer-insights-emulator')
-    .description('Local emulator of the Azure Resource Manager endpoints of Microsoft.CustomerInsights links and relationship links.')
+    .description('Local emulator of the Azure Resource Manager resource provider Microsoft.CustomerInsights.')
     .addOption(new Option('--host <address>', 'address to bind').env('EMULATOR_HOST').default('127.0.0.1'))
     .addOption(new Option('--http-port <port>', 'HTTP port; 0 picks a free one').env('EMULATOR_HTTP_PORT')
       .argParser(integer(0, 65535)).default(8080))
@@ -82,8 +83,12 @@ export function createCommand (): Command {
     .addOption(switchOption('--in-memory', 'keep nothing on disk (SQLite :memory:)', 'EMULATOR_IN_MEMORY'))
     .addOption(new Option('--log-level <level>', 'pino log level').env('LOG_LEVEL').choices(LOG_LEVELS)
       .default(APP_DEFAULTS.logLevel))
-    .addOption(new Option('--profile <name>', 'status codes: default (201 on create, 204 on deleting nothing) or swagger (200 only)')
+    .addOption(new Option('--profile <name>',
+      'status codes: default (201 on create, 204 on deleting nothing), swagger (the codes each operation declares) or service (202 and Location polling, as the real service answered)')
       .env('EMULATOR_PROFILE').choices(PROFILES).default(APP_DEFAULTS.profile))
+    .addOption(new Option('--references <mode>',
+      'implicit (any parent and any named type will do) or strict (parents and the types a resource names must exist)')
+      .env('EMULATOR_REFERENCES').choices(REFERENCE_MODES).default(APP_DEFAULTS.references))
     .addOption(new Option('--provisioning-delay-ms <ms>', 'how long provisioning takes after each PUT')
       .env('EMULATOR_PROVISIONING_DELAY_MS').argParser(integer(0, 24 * 60 * 60 * 1000)).default(APP_DEFAULTS.provisioningDelayMs))
     .addOption(new Option('--page-size <count>', 'resources per list page before a nextLink')
@@ -112,6 +117,7 @@ export function parseConfig (argv: readonly string[]): Config {
     inMemory: options.inMemory,
     logLevel: options.logLevel,
     profile: options.profile,
+    references: options.references,
     provisioningDelayMs: options.provisioningDelayMs,
     pageSize: options.pageSize,
     apiVersionCheck: !options.skipApiVersionCheck
@@ -133,6 +139,7 @@ export function emulatorOptionsOf (config: Config): EmulatorOptions {
     storage: config.inMemory ? { inMemory: true } : { inMemory: false, dataDir: config.dataDir },
     logLevel: config.logLevel,
     profile: config.profile,
+    references: config.references,
     provisioningDelayMs: config.provisioningDelayMs,
     pageSize: config.pageSize,
     apiVersionCheck: config.apiVersionCheck,

@@ -1,4 +1,4 @@
-import { API_VERSION, SKIP_API_VERSION_CHECK_HINT } from './arm/api-version.js'
+import { SKIP_API_VERSION_CHECK_HINT } from './arm/api-version.js'
 
 export interface ArmErrorDetail {
   code: string
@@ -41,10 +41,12 @@ export function missingApiVersionParameter (): ArmError {
     `The api-version query parameter (?api-version=) is required for all requests. ${SKIP_API_VERSION_CHECK_HINT}`)
 }
 
-export function noRegisteredProviderFound (apiVersion: string): ArmError {
+/** `typePath` is the resource type as ARM names it in this message: `hubs`, `hubs/links`. */
+export function noRegisteredProviderFound (apiVersion: string, typePath: string, supported: readonly string[]): ArmError {
   return new ArmError(400, 'NoRegisteredProviderFound',
-    `No registered resource provider found for location 'global' and API version '${apiVersion}' for type 'hubs'. ` +
-    `The supported api-versions are '${API_VERSION}'. ${SKIP_API_VERSION_CHECK_HINT}`)
+    `No registered resource provider found for location 'global' and API version '${apiVersion}' for type '${typePath}'. ` +
+    // ARM lists them oldest first.
+    `The supported api-versions are '${[...supported].sort().join(', ')}'. ${SKIP_API_VERSION_CHECK_HINT}`)
 }
 
 export function authenticationFailed (missing: boolean): ArmError {
@@ -68,10 +70,12 @@ export function validationFailed (bodyName: string, details: [PropertyProblem, .
     { target: first.target, details })
 }
 
-export function invalidResourceName (parameter: string, name: string, pattern: string, maxLength: number): ArmError {
-  return new ArmError(400, 'InvalidResourceName',
-    `The resource name '${name}' is invalid. It must match the pattern '${pattern}' and be at most ${maxLength} characters long.`,
-    { target: parameter })
+/** A name the swagger's rule for the parameter refuses: a `pattern` (optional) and a length of at most `maxLength`. */
+export function invalidResourceName (parameter: string, name: string, rule: { pattern?: string, maxLength: number }): ArmError {
+  const must = rule.pattern === undefined
+    ? `It must be from 1 to ${rule.maxLength} characters long.`
+    : `It must match the pattern '${rule.pattern}' and be at most ${rule.maxLength} characters long.`
+  return new ArmError(400, 'InvalidResourceName', `The resource name '${name}' is invalid. ${must}`, { target: parameter })
 }
 
 export function invalidProvisioningHeader (reason: string): ArmError {
@@ -91,6 +95,34 @@ export function invalidSkipToken (): ArmError {
 export function resourceNotFound (resourcePath: string, resourceGroup: string): ArmError {
   return new ArmError(404, 'ResourceNotFound',
     `The Resource '${resourcePath}' under resource group '${resourceGroup}' was not found.`)
+}
+
+/** ARM's answer when a nested resource's parent does not exist; `parentName` is its name path (`hub1`, `hub1/connector1`). */
+export function parentResourceNotFound (parentName: string): ArmError {
+  return new ArmError(404, 'ParentResourceNotFound',
+    `Can not perform requested operation on nested resource. Parent resource '${parentName}' not found.`)
+}
+
+export function resourceGroupNotFound (resourceGroup: string): ArmError {
+  return new ArmError(404, 'ResourceGroupNotFound', `Resource group '${resourceGroup}' could not be found.`)
+}
+
+export function subscriptionNotFound (subscriptionId: string): ArmError {
+  return new ArmError(404, 'SubscriptionNotFound', `The subscription '${subscriptionId}' could not be found.`)
+}
+
+/** A property names a resource that does not exist where it must; `target` is the property as the client sent it. */
+export function referencedResourceNotFound (target: string, kind: string, name: string, where: string): ArmError {
+  return new ArmError(400, 'ReferencedResourceNotFound',
+    `The ${kind} '${name}' named by '${target}' does not exist in ${where}.`, { target })
+}
+
+/** A resource others still name cannot be deleted while they do; `users` are their type paths and names. */
+export function resourceInUse (kind: string, name: string, users: readonly string[]): ArmError {
+  const shown = users.slice(0, 5).join(', ')
+  const more = users.length > 5 ? ` and ${users.length - 5} more` : ''
+  return new ArmError(409, 'ResourceInUse',
+    `The ${kind} '${name}' cannot be deleted while other resources refer to it: ${shown}${more}. Delete or change those first.`)
 }
 
 export function operationNotFound (operationId: string): ArmError {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
-import { API_VERSION } from './arm/api-version.js'
+import { LATEST_API_VERSION } from './arm/api-version.js'
 import { PROVISIONING_HEADER } from './arm/provisioning.js'
 import { isJsonObject } from './arm/body-shape.js'
 import type { ProvisioningSettings } from './schemas/emulator.js'
@@ -10,8 +10,9 @@ const ALREADY_PROVISIONED: ProvisioningSettings = { delayMs: 0, completeAfterRea
 
 /**
  * Creates the resources of a seed file: `{"resources": [...]}` or a bare array, each a PUT body (ARM or flat shape)
- * with the resource's `id`. Each goes through the same route, validation and storage as a client's PUT; the first
- * one refused stops the start with its ARM error.
+ * with the resource's `id`, and optionally the `apiVersion` its body is written in (the newest by default). Parents are
+ * created before their children, whatever the file's order. Each goes through the same route, validation and storage
+ * as a client's PUT; the first one refused stops the start with its ARM error.
  */
 export async function seedResources (app: FastifyInstance, file: string): Promise<number> {
   const resources = seedEntries(JSON.parse(readFileSync(file, 'utf8')) as unknown, file)
@@ -20,15 +21,25 @@ export async function seedResources (app: FastifyInstance, file: string): Promis
     if (typeof id !== 'string' || !id.startsWith('/subscriptions/')) {
       throw new Error(`Seed file ${file}: resource ${index} has no ARM id ("id": "/subscriptions/.../links/name").`)
     }
+  }
+  const ordered = resources.map((resource, index) => ({ resource, index, id: resource.id as string }))
+    .sort((a, b) => depth(a.id) - depth(b.id) || a.index - b.index)
+  for (const { resource, index, id } of ordered) {
+    const { apiVersion = LATEST_API_VERSION, ...body } = resource
     const response = await app.inject({
       method: 'PUT',
-      url: `${id}?api-version=${API_VERSION}`,
+      url: `${id}?api-version=${String(apiVersion)}`,
       headers: { [PROVISIONING_HEADER]: JSON.stringify(ALREADY_PROVISIONED) },
-      payload: resource
+      payload: body
     })
     if (response.statusCode >= 300) throw new Error(`Seed file ${file}: resource ${index} (${id}) was refused: ${response.body}`)
   }
   return resources.length
+}
+
+/** How deep an id lies: a hub's children after the hub, a connector's mappings after the connector. */
+function depth (id: string): number {
+  return id.split('/').length
 }
 
 function seedEntries (content: unknown, file: string): Record<string, unknown>[] {

@@ -1,14 +1,17 @@
+import type { Profile } from './engine/profiles.js'
 import type { ProvisioningSettings } from './schemas/emulator.js'
 
-/**
- * Which status codes responses use. `default`: 201 on create, 204 on deleting what does not exist (the seed
- * documents). `swagger`: only the codes the 2017-04-26 swagger declares, for SDKs generated strictly from it.
- */
-export const PROFILES = ['default', 'swagger'] as const
-export type Profile = typeof PROFILES[number]
+export { PROFILES, type Profile } from './engine/profiles.js'
 
 /**
- * What the request handlers need from the configuration, plus the clock and id generator tests inject.
+ * What a resource may name that must exist. `implicit`: any hub or resource group named in a URL is a parent, and
+ * names of types may name anything. `strict`: the service's rules, parents and named types must exist.
+ */
+export const REFERENCE_MODES = ['implicit', 'strict'] as const
+export type ReferenceMode = typeof REFERENCE_MODES[number]
+
+/**
+ * What the request handlers need from the configuration, plus the clock and id generators tests inject.
  * `provisioning` is the one part a test may change while the emulator runs.
  */
 export interface Runtime {
@@ -16,7 +19,10 @@ export interface Runtime {
   newId: () => string
   /** Operation ids: GUIDs too, but time-ordered by default (UUIDv7), so each new operation row goes at the table's end. */
   newOperationId: () => string
+  /** Secret keys (authorization policies): 32 random bytes, base64. */
+  newKey: () => string
   profile: Profile
+  references: ReferenceMode
   provisioning: ProvisioningSettings
   pageSize: number
   apiVersionCheck: boolean
@@ -26,6 +32,7 @@ export interface Runtime {
 export const APP_DEFAULTS = {
   logLevel: 'info',
   profile: 'default',
+  references: 'implicit',
   provisioningDelayMs: 500,
   pageSize: 100,
   apiVersionCheck: true,

@@ -44,7 +44,7 @@ t.test('two subscriptions side by side: each worker resets only its own', async 
   t.strictSame(json(await request({ method: 'GET', url: `/_emulator/resources?subscriptionId=${SUB_A}` })), { value: [] })
 })
 
-t.test('GET /_emulator/resources lists everything stored, as ARM shows it', async (t) => {
+t.test('GET /_emulator/resources lists everything stored, as ARM shows it, in id order', async (t) => {
   const { clock, request } = await buildTestApp(t)
   await putLink(request, SUB_B, 'second')
   await putLink(request, SUB_A, 'first')
@@ -61,15 +61,13 @@ t.test('GET /_emulator/resources lists everything stored, as ARM shows it', asyn
   t.strictSame(json(response), {
     value: [
       link(SUB_A, 'first'),
-      link(SUB_B, 'second'),
       {
         id: `${hubPath(SUB_A)}/relationshipLinks/rel`,
         name: 'hub/rel',
         type: 'Microsoft.CustomerInsights/hubs/relationshipLinks',
-        properties: {
-          ...minimalRelationshipLinkDefinition, relationshipGuidId: '00000000-0000-4000-8000-000000000012', tenantId: 'hub', linkName: 'rel', provisioningState: 'Succeeded'
-        }
-      }
+        properties: { ...minimalRelationshipLinkDefinition, tenantId: 'hub', linkName: 'rel', provisioningState: 'Succeeded' }
+      },
+      link(SUB_B, 'second')
     ]
   })
 })
@@ -82,7 +80,7 @@ t.test('POST /_emulator/reset removes everything, clears the journal and restore
   const reset = await request({ method: 'POST', url: '/_emulator/reset' })
   t.equal(reset.statusCode, 200)
   t.strictSame(json(reset), { removed: { resources: 2, operations: 2 } })
-  t.strictSame(app.stores.links.listAll(undefined), [])
+  t.strictSame(app.stores.resources.listAll(undefined), [])
   t.strictSame(json(await request({ method: 'GET', url: '/_emulator/requests' })), { value: [] })
   t.strictSame(json(await request({ method: 'GET', url: '/_emulator/provisioning' })), {
     delayMs: 500, completeAfterReads: null, manual: false, outcome: 'Succeeded', error: null
@@ -206,7 +204,7 @@ t.test('a PUT can carry its own provisioning settings in x-emulator-provisioning
     t.equal(refused.statusCode, 400, header)
     t.strictSame(json(refused), { error: { code: 'InvalidProvisioningHeader', message, target: 'x-emulator-provisioning' } })
   }
-  t.equal(app.stores.links.listAll(undefined).length, 2, 'nothing written by the refused PUTs')
+  t.equal(app.stores.resources.listAll(undefined).length, 2, 'nothing written by the refused PUTs')
 })
 
 t.test('provisioning settings are validated', async (t) => {

@@ -1,10 +1,9 @@
 import { connect, type Socket } from 'node:net'
 import t from 'tap'
 import { clientErrorHandler } from '../src/arm/client-errors.js'
-import { HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, storedBody, url } from './helpers/app.js'
+import { HUB_PATH, SUBSCRIPTION, buildTestApp, json, storedAt, storedBody, url } from './helpers/app.js'
 
 const LINKS = `${HUB_PATH}/links`
-const scope = { subscriptionId: SUBSCRIPTION, resourceGroupName: RESOURCE_GROUP, hubName: HUB }
 const definition = {
   sourceEntityType: 'Profile',
   targetEntityType: 'Profile',
@@ -40,15 +39,15 @@ t.test('an api-version given twice is not a supported one', async (t) => {
   t.match(json(response), { error: { code: 'NoRegisteredProviderFound', message: /API version '2017-04-26,2017-04-26'/ } })
 })
 
-t.test('an unsupported api-version is a 400 NoRegisteredProviderFound naming the supported one', async (t) => {
+t.test('an unsupported api-version is a 400 NoRegisteredProviderFound naming both supported ones', async (t) => {
   const { request } = await buildTestApp(t)
   const response = await request({ method: 'GET', url: url(`${LINKS}/la`, '2016-01-01') })
   t.equal(response.statusCode, 400)
   t.strictSame(json(response), {
     error: {
       code: 'NoRegisteredProviderFound',
-      message: "No registered resource provider found for location 'global' and API version '2016-01-01' for type 'hubs'. " +
-        `The supported api-versions are '2017-04-26'. ${SKIP_HINT}`
+      message: "No registered resource provider found for location 'global' and API version '2016-01-01' for type 'hubs/links'. " +
+        `The supported api-versions are '2017-01-01, 2017-04-26'. ${SKIP_HINT}`
     }
   })
 })
@@ -64,7 +63,7 @@ t.test('with the api-version check off, any api-version or none is accepted', as
   const { app, request } = await buildTestApp(t, { apiVersionCheck: false })
   const created = await request({ method: 'PUT', url: `${LINKS}/la`, payload: { properties: definition } })
   t.equal(created.statusCode, 201)
-  t.strictSame(storedBody(app.stores.links.get(scope, 'la')), json(created))
+  t.strictSame(storedBody(storedAt(app, `${HUB_PATH}/links/la`)), json(created))
   const read = await request({ method: 'GET', url: url(`${LINKS}/la`, '2016-01-01') })
   t.equal(read.statusCode, 200)
   t.strictSame(json(read), json(created), 'the same resource, still provisioning on the unmoved clock')
@@ -91,7 +90,7 @@ t.test('a body that is not JSON, or not an object, is a 400 InvalidRequestConten
     t.equal(response.statusCode, 400, payload)
     t.strictSame(json(response), { error: { code: 'InvalidRequestContent', message } }, payload)
   }
-  t.equal(app.stores.links.get(scope, 'la'), undefined)
+  t.equal(storedAt(app, `${HUB_PATH}/links/la`), undefined)
 })
 
 t.test('a definition that fails validation is a 400 ValidationFailed: target and one detail per problem', async (t) => {
@@ -123,7 +122,7 @@ t.test('a definition that fails validation is a 400 ValidationFailed: target and
       ]
     }
   })
-  t.equal(app.stores.links.get(scope, 'la'), undefined)
+  t.equal(storedAt(app, `${HUB_PATH}/links/la`), undefined)
 })
 
 t.test('ARM-shape bodies whose properties is not an object fail on the properties target', async (t) => {
@@ -205,7 +204,7 @@ t.test('a body that gives both an older and a newer name for one field is a 400'
       ]
     }
   })
-  t.equal(app.stores.links.get(scope, 'la'), undefined)
+  t.equal(storedAt(app, `${HUB_PATH}/links/la`), undefined)
 })
 
 t.test('a child name that breaks the swagger pattern is a 400 InvalidResourceName, before the body is read', async (t) => {
@@ -275,7 +274,7 @@ t.test('a body over 1 MiB is a 413 with an ARM error body, and nothing is writte
   const response = await request({ method: 'PUT', url: url(`${LINKS}/la`), payload, headers: { 'content-type': 'application/json' } })
   t.equal(response.statusCode, 413)
   t.strictSame(json(response), { error: { code: 'RequestEntityTooLarge', message: 'The request content exceeds the maximum size of 1048576 bytes.' } })
-  t.equal(app.stores.links.get(scope, 'la'), undefined)
+  t.equal(storedAt(app, `${HUB_PATH}/links/la`), undefined)
 })
 
 t.test('a body that is not JSON by its media type is a 415 with an ARM error body', async (t) => {
@@ -313,7 +312,7 @@ t.test('a path segment beyond the router\'s limit is a 400 with an ARM error bod
 
 t.test('a failure inside a handler is a 500 with an ARM body and no stack trace', async (t) => {
   const { app, request } = await buildTestApp(t)
-  app.stores.links.get = () => { throw new Error('disk on fire') }
+  app.stores.resources.get = () => { throw new Error('disk on fire') }
   const response = await request({ method: 'GET', url: url(`${LINKS}/la`) })
   t.equal(response.statusCode, 500)
   t.strictSame(json(response), { error: { code: 'InternalServerError', message: 'The emulator encountered an internal error. Please retry the request.' } })
@@ -364,7 +363,7 @@ t.test('a request that is not valid HTTP still gets an ARM error body and a requ
 
 t.test('an error that cannot even be rendered still answers a 500 ARM body', async (t) => {
   const { app, request } = await buildTestApp(t)
-  app.stores.links.get = () => {
+  app.stores.resources.get = () => {
     // An error whose properties throw when read: the error handler must not fail in turn.
     throw Object.defineProperty(new Error('unreadable'), 'code', { get () { throw new Error('no code for you') } })
   }

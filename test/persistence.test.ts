@@ -117,16 +117,21 @@ t.test('a database of schema version 2 is migrated with its resources and operat
     JSON.stringify(relationshipDefinition), 'guid-2', 'op-2', 1000, 1000)
   old.close()
 
-  const { request } = await buildTestApp(t, { storage: { inMemory: false, dataDir: dir } })
+  const { app, request } = await buildTestApp(t, { storage: { inMemory: false, dataDir: dir } })
   t.strictSame(json(await request({ method: 'GET', url: url('/subscriptions/sub-a/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/hub/links/old') })), {
     id: '/subscriptions/SUB-A/resourceGroups/RG/providers/Microsoft.CustomerInsights/hubs/Hub/links/Old',
     name: 'Hub/Old',
     type: 'Microsoft.CustomerInsights/hubs/links',
     properties: { ...definition, referenceOnly: false, tenantId: 'hub', linkName: 'Old', provisioningState: 'Succeeded' }
   })
-  t.match(json(await request({ method: 'GET', url: url('/subscriptions/sub-a/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/hub/relationshipLinks/oldrel') })), {
-    properties: { relationshipGuidId: 'guid-2', provisioningState: 'Provisioning' }
-  })
+  t.strictSame(json(await request({ method: 'GET', url: url('/subscriptions/sub-a/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/hub/relationshipLinks/oldrel') })), {
+    id: '/subscriptions/SUB-A/resourceGroups/RG/providers/Microsoft.CustomerInsights/hubs/Hub/relationshipLinks/OldRel',
+    name: 'Hub/OldRel',
+    type: 'Microsoft.CustomerInsights/hubs/relationshipLinks',
+    properties: { ...relationshipDefinition, tenantId: 'hub', linkName: 'OldRel', provisioningState: 'Provisioning' }
+  }, 'relationshipGuidId leaves the stored body')
+  const kept = app.stores.resources.get('/subscriptions/sub-a/resourcegroups/rg/providers/microsoft.customerinsights/hubs/hub/relationshiplinks/oldrel')
+  t.match(kept, { type: 'Microsoft.CustomerInsights/hubs/relationshipLinks', apiVersion: '2017-04-26', guid: 'guid-2' }, 'the identity is kept')
 })
 
 t.test('a second emulator on a data directory in use fails at start, and the first carries on', async (t) => {
@@ -138,10 +143,12 @@ t.test('a second emulator on a data directory in use fails at start, and the fir
 
 t.test('a resource write outside a transaction is refused, so its two statements never land apart', async (t) => {
   const { app } = await buildTestApp(t)
-  const scope = { subscriptionId: 'sub', resourceGroupName: 'rg', hubName: 'hub' }
-  const operation = { id: 'op', subscriptionId: 'sub', resourceId: '/x', startedAt: 0, completesAt: 0, readsRemaining: null, outcome: 'Succeeded' as const, error: null }
-  t.throws(() => app.stores.links.put({ scope, name: 'Outside', guid: 'g', operation, now: 0, render: () => '{}' }),
-    new Error('ResourceStore.put runs inside a transaction.'))
-  t.equal(app.stores.links.get(scope, 'Outside'), undefined)
+  const operation = { id: 'op', kind: 'put' as const, subscriptionId: 'sub', resourceId: '/x', startedAt: 0, completesAt: 0, readsRemaining: null, outcome: 'Succeeded' as const, error: null }
+  const key = '/subscriptions/sub/resourcegroups/rg/providers/microsoft.customerinsights/hubs/hub/links/outside'
+  t.throws(() => app.stores.resources.put({
+    key, type: 'Microsoft.CustomerInsights/hubs/links', tracked: false, subscriptionId: 'sub', apiVersion: '2017-04-26', guid: 'g', now: 0,
+    operation: () => operation, render: () => '{}'
+  }), new Error('ResourceStore.put runs inside a transaction.'))
+  t.equal(app.stores.resources.get(key), undefined)
   t.equal(app.stores.operations.get('sub', 'op'), undefined)
 })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { API_VERSION, HUB_PATH, START, SUBSCRIPTION, buildTestApp, json, url } from './helpers/app.js'
+import { API_VERSION, HUB_PATH, START, SUBSCRIPTION, buildTestApp, json, storedAt, url } from './helpers/app.js'
 import { minimalLinkDefinition } from './helpers/fixtures.js'
 import { newOperationId } from '../src/arm/ids.js'
 
@@ -63,7 +63,7 @@ t.test('a second PUT while provisioning restarts it with a new operation', async
   const get = await request({ method: 'GET', url: url(`${LINKS}/Busy`) })
   t.match(json(get), { properties: { provisioningState: 'Provisioning' } }, 'the first operation\'s end does not end the second')
   t.match(json(await request({ method: 'GET', url: statusPath(first) })), { status: 'Succeeded' }, 'the first operation itself finished')
-  t.equal(app.stores.links.get({ subscriptionId: SUBSCRIPTION, resourceGroupName: 'TestHubRG', hubName: 'sdkTestHub' }, 'Busy')?.operation.completesAt, START + 1800)
+  t.equal(storedAt(app, `${HUB_PATH}/links/Busy`)?.operation?.completesAt, START + 1800)
 
   clock.advance(800)
   t.match(json(await request({ method: 'GET', url: url(`${LINKS}/Busy`) })), { properties: { provisioningState: 'Succeeded' } })
@@ -78,6 +78,7 @@ t.test('a failed operation shows status Failed with its ARM error, and so does i
   // What a test steering provisioning into failure stores: an operation that ends Failed with an error.
   app.stores.operations.insert({
     id: 'failed-operation',
+    kind: 'put',
     subscriptionId: SUBSCRIPTION,
     resourceId: `${LINKS}/Doomed`,
     startedAt: START,

@@ -75,13 +75,14 @@ t.test('the configuration comes from flags and environment variables, flags firs
     inMemory: false,
     logLevel: 'info',
     profile: 'default',
+    references: 'implicit',
     provisioningDelayMs: 500,
     pageSize: 100,
     apiVersionCheck: true
   })
   t.strictSame(parseConfig(['--host', '0.0.0.0', '--http-port', '0', '--https', 'off', '--https-port', '0', '--tls-hostnames', 'emulator, ci.local',
     '--tls-cert-file', '/c.pem', '--tls-key-file', '/k.pem', '--require-auth', '--seed-file', 'seed.json', '--journal-size', '5', '--request-timeout-ms', '2000', '--data-dir', '/tmp/x', '--in-memory', '--log-level', 'warn',
-    '--profile', 'swagger', '--provisioning-delay-ms', '0', '--page-size', '7', '--skip-api-version-check']), {
+    '--profile', 'service', '--references', 'strict', '--provisioning-delay-ms', '0', '--page-size', '7', '--skip-api-version-check']), {
     host: '0.0.0.0',
     httpPort: 0,
     https: false,
@@ -96,7 +97,8 @@ t.test('the configuration comes from flags and environment variables, flags firs
     dataDir: '/tmp/x',
     inMemory: true,
     logLevel: 'warn',
-    profile: 'swagger',
+    profile: 'service',
+    references: 'strict',
     provisioningDelayMs: 0,
     pageSize: 7,
     apiVersionCheck: false
@@ -118,6 +120,7 @@ t.test('the configuration comes from flags and environment variables, flags firs
     EMULATOR_IN_MEMORY: '1',
     LOG_LEVEL: 'error',
     EMULATOR_PROFILE: 'swagger',
+    EMULATOR_REFERENCES: 'strict',
     EMULATOR_PROVISIONING_DELAY_MS: '1500',
     EMULATOR_PAGE_SIZE: '50',
     EMULATOR_SKIP_API_VERSION_CHECK: 'true'
@@ -137,7 +140,7 @@ t.test('the configuration comes from flags and environment variables, flags firs
     seedFile: '/tmp/seed.json',
     journalSize: 7,
     requestTimeoutMs: 4000,
-    dataDir: '/tmp/y', inMemory: true, logLevel: 'error', profile: 'swagger', provisioningDelayMs: 1500, pageSize: 50, apiVersionCheck: false
+    dataDir: '/tmp/y', inMemory: true, logLevel: 'error', profile: 'swagger', references: 'strict', provisioningDelayMs: 1500, pageSize: 50, apiVersionCheck: false
   })
   t.equal(parseConfig(['--http-port', '7070']).httpPort, 7070, 'a flag wins over its variable')
   process.env.EMULATOR_IN_MEMORY = '0'
@@ -152,7 +155,8 @@ t.test('a bad option value is refused with a usage error naming the option', asy
     [['--page-size', '0'], /Expected a whole number from 1 to 1000\./],
     [['--provisioning-delay-ms', '1.5'], /Expected a whole number from 0 to 86400000\./],
     [['--in-memory', 'maybe'], /Expected 1\/0, true\/false, yes\/no or on\/off\./],
-    [['--profile', 'strict'], /Allowed choices are default, swagger\./],
+    [['--profile', 'strict'], /Allowed choices are default, swagger, service\./],
+    [['--references', 'loose'], /Allowed choices are implicit, strict\./],
     [['--log-level', 'loud'], /Allowed choices are fatal, error, warn, info, debug, trace, silent\./],
     [['--unknown'], /unknown option '--unknown'/]
   ] as const) {
@@ -165,7 +169,7 @@ t.test('--help lists every option with its environment variable', async (t) => {
   const help = createCommand().configureHelp({ helpWidth: 1000 }).helpInformation()
   for (const variable of ['EMULATOR_HOST', 'EMULATOR_HTTP_PORT', 'EMULATOR_HTTPS', 'EMULATOR_HTTPS_PORT', 'EMULATOR_TLS_HOSTNAMES',
     'EMULATOR_TLS_CERT_FILE', 'EMULATOR_TLS_KEY_FILE', 'EMULATOR_REQUIRE_AUTH', 'EMULATOR_SEED_FILE', 'EMULATOR_JOURNAL_SIZE', 'EMULATOR_REQUEST_TIMEOUT_MS', 'EMULATOR_DATA_DIR', 'EMULATOR_IN_MEMORY', 'LOG_LEVEL',
-    'EMULATOR_PROFILE', 'EMULATOR_PROVISIONING_DELAY_MS', 'EMULATOR_PAGE_SIZE', 'EMULATOR_SKIP_API_VERSION_CHECK']) {
+    'EMULATOR_PROFILE', 'EMULATOR_REFERENCES', 'EMULATOR_PROVISIONING_DELAY_MS', 'EMULATOR_PAGE_SIZE', 'EMULATOR_SKIP_API_VERSION_CHECK']) {
     t.match(help, `env: ${variable}`)
   }
 })
@@ -222,6 +226,7 @@ t.test('the configuration becomes the emulator\'s options', async (t) => {
     storage: { inMemory: false, dataDir: '/tmp/z' },
     logLevel: 'info',
     profile: 'default',
+    references: 'implicit',
     provisioningDelayMs: 500,
     pageSize: 100,
     apiVersionCheck: true,

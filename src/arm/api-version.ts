@@ -1,8 +1,12 @@
-import type { FastifyRequest } from 'fastify'
 import { missingApiVersionParameter, noRegisteredProviderFound } from '../errors.js'
-import { syncHook } from './routing.js'
 
-export const API_VERSION = '2017-04-26'
+/**
+ * The published api-versions of Microsoft.CustomerInsights, newest first: a client that picks a version from the
+ * provider's registration (the Azure CLI takes the first stable one) gets the newest.
+ */
+export const API_VERSIONS = ['2017-04-26', '2017-01-01'] as const
+export type ApiVersion = typeof API_VERSIONS[number]
+export const LATEST_API_VERSION: ApiVersion = API_VERSIONS[0]
 
 export const SKIP_API_VERSION_CHECK_ENV = 'EMULATOR_SKIP_API_VERSION_CHECK'
 export const SKIP_API_VERSION_CHECK_FLAG = '--skip-api-version-check'
@@ -13,16 +17,32 @@ export const SKIP_API_VERSION_CHECK_HINT =
 export interface ArmQuery {
   'api-version'?: string | string[]
   $skiptoken?: string | string[]
+  $filter?: string | string[]
 }
 
-/** ARM's api-version check, run before anything else about the request is looked at. */
-export function checkApiVersion (request: FastifyRequest): void {
-  const apiVersion = (request.query as ArmQuery)['api-version']
-  if (apiVersion === undefined || apiVersion === '') throw missingApiVersionParameter()
-  if (apiVersion !== API_VERSION) throw noRegisteredProviderFound(String(apiVersion))
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The api-version the request is served in: the one it asked for, or with the check off the newest its type has. */
+    apiVersion: ApiVersion
+  }
 }
 
-/** The onRequest hooks of an ARM route: the api-version check, unless it is switched off. */
-export function apiVersionHooks (enabled: boolean) {
-  return enabled ? [syncHook(checkApiVersion)] : []
+export function isApiVersion (value: unknown): value is ApiVersion {
+  return value === API_VERSIONS[0] || value === API_VERSIONS[1]
+}
+
+/**
+ * ARM's api-version check, run before anything else about the request is looked at: the version the request is served
+ * in. `supported` lists the versions of the request's resource type, newest first; `typePath` names the type as ARM's
+ * message does (`hubs/links`). With the check off, a missing or unknown version is served as the newest supported.
+ */
+export function resolveApiVersion (
+  query: ArmQuery, supported: readonly ApiVersion[], typePath: string, check: boolean
+): ApiVersion {
+  const requested = query['api-version']
+  // The common case, a version the type has, costs two comparisons.
+  if (requested === supported[0] || (supported.length > 1 && supported.includes(requested as ApiVersion))) return requested as ApiVersion
+  if (!check) return supported[0] as ApiVersion
+  if (requested === undefined || requested === '') throw missingApiVersionParameter()
+  throw noRegisteredProviderFound(String(requested), typePath, supported)
 }

@@ -3,25 +3,10 @@ import { v7 as uuidV7 } from 'uuid'
 
 export const PROVIDER_NAMESPACE = 'Microsoft.CustomerInsights'
 
-/** The hub a child resource lives under, with the casing the client used. */
-export interface HubScope {
-  subscriptionId: string
-  resourceGroupName: string
-  hubName: string
-}
+export const RESOURCE_GROUP_TYPE = 'Microsoft.Resources/resourceGroups'
 
-/** ARM compares names case-insensitively; stored keys are the lower-cased names. */
-export function nameKey (name: string): string {
-  return name.toLowerCase()
-}
-
-export function hubId (scope: HubScope): string {
-  return `/subscriptions/${scope.subscriptionId}/resourceGroups/${scope.resourceGroupName}` +
-    `/providers/${PROVIDER_NAMESPACE}/hubs/${scope.hubName}`
-}
-
-export function childResourceId (scope: HubScope, collection: string, name: string): string {
-  return `${hubId(scope)}/${collection}/${name}`
+export function resourceGroupId (subscriptionId: string, resourceGroupName: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`
 }
 
 export function operationStatusId (subscriptionId: string, operationId: string): string {

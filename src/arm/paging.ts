@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify'
 import { invalidSkipToken } from '../errors.js'
-import { API_VERSION, type ArmQuery } from './api-version.js'
+import type { ArmQuery } from './api-version.js'
 import { pathOf } from './query.js'
 
-const SKIP_TOKEN_VERSION = 1
+/** Version 2: the whole key of the last item, since a subscription's listing spans resource groups. */
+const SKIP_TOKEN_VERSION = 2
 
-/** The opaque `$skipToken`: the key of the last item of the previous page, so pages stay stable under writes. */
+/** The opaque `$skipToken`: the stored key of the last item of the previous page, so pages stay stable under writes. */
 export function encodeSkipToken (afterKey: string): string {
   return Buffer.from(JSON.stringify({ v: SKIP_TOKEN_VERSION, after: afterKey })).toString('base64url')
 }
@@ -25,8 +26,8 @@ export function skipTokenOf (request: FastifyRequest): string {
   throw invalidSkipToken()
 }
 
-/** An absolute URL on the emulator's own origin that an SDK follows verbatim. */
+/** An absolute URL on the emulator's own origin, in the request's api-version, that an SDK follows verbatim. */
 export function nextLink (request: FastifyRequest, afterKey: string): string {
-  const query = new URLSearchParams({ 'api-version': API_VERSION, $skipToken: encodeSkipToken(afterKey) })
+  const query = new URLSearchParams({ 'api-version': request.apiVersion, $skipToken: encodeSkipToken(afterKey) })
   return `${request.protocol}://${request.host}${pathOf(request.url)}?${query.toString()}`
 }

@@ -61,6 +61,7 @@ export function startOperation (id: string, subscriptionId: string, resourceId: 
   const waits = settings.manual || settings.completeAfterReads !== null
   return {
     id,
+    kind: 'put',
     subscriptionId,
     resourceId,
     startedAt: now,

@@ -5,28 +5,21 @@ export function StringEnum<const T extends readonly string[]> (values: T) {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values] })
 }
 
+/** An object whose properties are all listed: anything else in a request is dropped by validation, not stored. */
+export function Strict<T extends Parameters<typeof Type.Object>[0]> (properties: T) {
+  return Type.Object(properties, { additionalProperties: false })
+}
+
 /** Localized strings keyed by locale, as `displayName` and `description` are in the swagger. */
 export const LocalizedStrings = Type.Record(Type.String(), Type.String())
 
+// Swagger: EntityType (x-ms-enum EntityTypes), the kinds of type a link, KPI or mapping names.
+export const EntityTypeKind = StringEnum(['None', 'Profile', 'Interaction', 'Relationship'] as const)
+// Swagger: linkType of TypePropertiesMapping and RelationshipLinkFieldMapping.
+export const LinkType = StringEnum(['UpdateAlways', 'CopyIfNull'] as const)
+
 export const ProvisioningState = StringEnum(['Provisioning', 'Succeeded', 'Failed'] as const)
 export type ProvisioningState = Static<typeof ProvisioningState>
-
-// Swagger: linkName and relationshipLinkName on CreateOrUpdate.
-export const CHILD_NAME_PATTERN = '^[a-zA-Z][a-zA-Z0-9_]+$'
-export const CHILD_NAME_MAX_LENGTH = 512
-
-export const HubParams = Type.Object({
-  subscriptionId: Type.String(),
-  resourceGroupName: Type.String(),
-  hubName: Type.String()
-})
-export type HubParams = Static<typeof HubParams>
-
-/** Parameters of a child resource's URL on PUT: the child name must follow the swagger's pattern. */
-export function putParams<const K extends string> (nameParameter: K) {
-  const name = Type.String({ pattern: CHILD_NAME_PATTERN, maxLength: CHILD_NAME_MAX_LENGTH })
-  return Type.Composite([HubParams, Type.Object({ [nameParameter]: name } as Record<K, typeof name>)])
-}
 
 /** The ARM resource envelope of a proxy resource of the given type. */
 export function proxyResource<P extends TSchema> (properties: P) {

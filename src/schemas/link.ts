@@ -1,24 +1,24 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { LocalizedStrings, ProvisioningState, StringEnum, putParams, listResult, proxyResource } from './common.js'
+import { EntityTypeKind, LinkType, LocalizedStrings, Strict, StringEnum } from './common.js'
 
-// Swagger definitions: LinkDefinition, TypePropertiesMapping, ParticipantPropertyReference.
-const EntityType = StringEnum(['None', 'Profile', 'Interaction', 'Relationship'] as const)
-
-const TypePropertiesMapping = Type.Object({
+// Swagger 2017-04-26: LinkDefinition, TypePropertiesMapping, ParticipantPropertyReference.
+const TypePropertiesMapping = Strict({
   sourcePropertyName: Type.String(),
   targetPropertyName: Type.String(),
-  linkType: Type.Optional(StringEnum(['UpdateAlways', 'CopyIfNull'] as const))
-}, { additionalProperties: false })
+  linkType: Type.Optional(LinkType)
+})
 
-const ParticipantPropertyReference = Type.Object({
+const ParticipantPropertyReference = Strict({
   sourcePropertyName: Type.String(),
   targetPropertyName: Type.String()
-}, { additionalProperties: false })
+})
+
+const OperationType = StringEnum(['Upsert', 'Delete'] as const)
 
 /** What a client may write. Read-only and unknown fields are not listed, so validation drops them. */
-export const LinkDefinition = Type.Object({
-  sourceEntityType: EntityType,
-  targetEntityType: EntityType,
+export const LinkDefinition = Strict({
+  sourceEntityType: EntityTypeKind,
+  targetEntityType: EntityTypeKind,
   sourceEntityTypeName: Type.String(),
   targetEntityTypeName: Type.String(),
   displayName: Type.Optional(LocalizedStrings),
@@ -26,24 +26,30 @@ export const LinkDefinition = Type.Object({
   mappings: Type.Optional(Type.Array(TypePropertiesMapping)),
   participantPropertyReferences: Type.Array(ParticipantPropertyReference),
   referenceOnly: Type.Optional(Type.Boolean()),
-  operationType: Type.Optional(StringEnum(['Upsert', 'Delete'] as const))
-}, { additionalProperties: false })
+  operationType: Type.Optional(OperationType)
+})
 export type LinkDefinition = Static<typeof LinkDefinition>
 
-export const LinkPutBody = Type.Object({ properties: LinkDefinition }, { additionalProperties: false })
+// Swagger 2017-01-01: the same definitions with the older names, and a mapping's isProfileTypeId.
+const TypePropertiesMapping20170101 = Strict({
+  interactionTypePropertyName: Type.String(),
+  profileTypePropertyName: Type.String(),
+  isProfileTypeId: Type.Optional(Type.Boolean()),
+  linkType: Type.Optional(LinkType)
+})
 
-export const LinkProperties = Type.Composite([
-  Type.Omit(LinkDefinition, ['referenceOnly']),
-  Type.Object({
-    referenceOnly: Type.Boolean(),
-    tenantId: Type.String(),
-    linkName: Type.String(),
-    provisioningState: ProvisioningState
-  })
-], { additionalProperties: false })
+export const ParticipantPropertyReference20170101 = Strict({
+  interactionPropertyName: Type.String(),
+  profilePropertyName: Type.String()
+})
 
-export const LinkResource = proxyResource(LinkProperties)
-export type LinkResource = Static<typeof LinkResource>
-export const LinkList = listResult(LinkResource)
-
-export const LinkPutParams = putParams('linkName')
+export const LinkDefinition20170101 = Strict({
+  sourceInteractionType: Type.String(),
+  targetProfileType: Type.String(),
+  displayName: Type.Optional(LocalizedStrings),
+  description: Type.Optional(LocalizedStrings),
+  mappings: Type.Optional(Type.Array(TypePropertiesMapping20170101)),
+  participantPropertyReferences: Type.Array(ParticipantPropertyReference20170101),
+  referenceOnly: Type.Optional(Type.Boolean()),
+  operationType: Type.Optional(OperationType)
+})

@@ -1,20 +1,21 @@
-import { Type, type Static } from '@sinclair/typebox'
-import { LocalizedStrings, ProvisioningState, StringEnum, putParams, listResult, proxyResource } from './common.js'
+import { Type } from '@sinclair/typebox'
+import { LinkType, LocalizedStrings, Strict } from './common.js'
 
-// Swagger definitions: RelationshipLinkDefinition, RelationshipLinkFieldMapping, ParticipantProfilePropertyReference.
-const RelationshipLinkFieldMapping = Type.Object({
+// Swagger: RelationshipLinkDefinition, RelationshipLinkFieldMapping, ParticipantProfilePropertyReference (2017-04-26;
+// 2017-01-01's ParticipantPropertyReference has the same names on the wire here).
+const RelationshipLinkFieldMapping = Strict({
   interactionFieldName: Type.String(),
   relationshipFieldName: Type.String(),
-  linkType: Type.Optional(StringEnum(['UpdateAlways', 'CopyIfNull'] as const))
-}, { additionalProperties: false })
+  linkType: Type.Optional(LinkType)
+})
 
-const ParticipantProfilePropertyReference = Type.Object({
+export const ParticipantProfilePropertyReference = Strict({
   interactionPropertyName: Type.String(),
   profilePropertyName: Type.String()
-}, { additionalProperties: false })
+})
 
-/** What a client may write. Read-only and unknown fields are not listed, so validation drops them. */
-export const RelationshipLinkDefinition = Type.Object({
+/** What a client may write, the same in both versions. Read-only and unknown fields are not listed, so validation drops them. */
+export const RelationshipLinkDefinition = Strict({
   displayName: Type.Optional(LocalizedStrings),
   description: Type.Optional(LocalizedStrings),
   interactionType: Type.String(),
@@ -22,23 +23,4 @@ export const RelationshipLinkDefinition = Type.Object({
   profilePropertyReferences: Type.Array(ParticipantProfilePropertyReference),
   relatedProfilePropertyReferences: Type.Array(ParticipantProfilePropertyReference),
   relationshipName: Type.String()
-}, { additionalProperties: false })
-export type RelationshipLinkDefinition = Static<typeof RelationshipLinkDefinition>
-
-export const RelationshipLinkPutBody = Type.Object({ properties: RelationshipLinkDefinition }, { additionalProperties: false })
-
-export const RelationshipLinkProperties = Type.Composite([
-  RelationshipLinkDefinition,
-  Type.Object({
-    tenantId: Type.String(),
-    linkName: Type.String(),
-    provisioningState: ProvisioningState,
-    relationshipGuidId: Type.String()
-  })
-], { additionalProperties: false })
-
-export const RelationshipLinkResource = proxyResource(RelationshipLinkProperties)
-export type RelationshipLinkResource = Static<typeof RelationshipLinkResource>
-export const RelationshipLinkList = listResult(RelationshipLinkResource)
-
-export const RelationshipLinkPutParams = putParams('relationshipLinkName')
+})

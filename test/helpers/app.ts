@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { Ajv } from 'ajv'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import type { StoredResource } from '../../db/resource-store.js'
 import { buildApp, type AppOptions } from '../../src/app.js'
 
 export const API_VERSION = '2017-04-26'
@@ -54,6 +55,17 @@ const ajv = new Ajv({ allErrors: true })
 export function schemaErrors (schema: TSchema, value: unknown): unknown[] {
   const validate = ajv.compile(schema)
   return validate(value) ? [] : [...(validate.errors ?? [])]
+}
+
+/** What is stored at an ARM path whose names hold neither '%' nor '/': its key is the path lower-cased. */
+export function storedAt (app: FastifyInstance, path: string): StoredResource | undefined {
+  return app.stores.resources.get(path.toLowerCase())
+}
+
+/** What is stored directly in a collection (`…/hubs/h/links`), in key order. */
+export function storedIn (app: FastifyInstance, collectionPath: string): StoredResource[] {
+  const prefix = `${collectionPath.toLowerCase()}/`
+  return app.stores.resources.listAll(undefined).filter(({ key }) => key.startsWith(prefix) && !key.slice(prefix.length).includes('/'))
 }
 
 /** A stored resource as it is kept: the body its last PUT answered, parsed. */
