@@ -1,0 +1,202 @@
+// `npm run test:go`: the Go track-1 SDK (both of its Customer Insights packages, 2017-01-01 and 2017-04-26) against
+// the built emulator, once per profile. It needs Go and Debian's packages of the SDK and of go-autorest, so it is not
+// part of `npm test`; .ci/go.sh installs them when `go` is missing. The Go cases are in test/go/src/gosdk.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import t, { type Test } from 'tap'
+import { PROFILES } from '../../src/settings.js'
+
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'bin', 'cli.mjs')
+/** A GOPATH entry of its own: the Go suite is the package `gosdk` under it. */
+const GOPATH_DIR = import.meta.dirname
+const PACKAGE_DIR = join(GOPATH_DIR, 'src', 'gosdk')
+/** Where Debian's golang-*-dev packages put their sources: GOPATH mode, as no Go module can be downloaded. */
+const DEBIAN_GOPATH = '/usr/share/gocode'
+const DEBIAN_PACKAGES = 'golang-go golang-github-azure-azure-sdk-for-go-dev golang-github-azure-go-autorest-dev'
+const PAGE_SIZE = 3
+const START_TIMEOUT_MS = 15_000
+
+/**
+ * Contract features this emulator does not have yet. The Go cases that need them are skipped, saying so; the profile
+ * `service` is not run. "the pending list is current" fails once one of them lands, so that its cases are run.
+ */
+const PENDING = ['api-version-2017-01-01', 'hidden-relationship-guid', 'service-profile'] as const
+type Feature = typeof PENDING[number]
+
+const CONTRACT_PROFILES = ['default', 'swagger', 'service'] as const
+
+const goEnv = {
+  GO111MODULE: 'off',
+  GOPATH: `${DEBIAN_GOPATH}:${GOPATH_DIR}`,
+  GOFLAGS: ''
+}
+
+interface Emulator { http: string, https: string, output: () => string, stop: () => Promise<void> }
+
+/** The built emulator as a user runs it: configured through its environment variables, on free ports, in memory. */
+async function startEmulator (profile: string): Promise<Emulator> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EMULATOR_')))
+  const child = spawn(process.execPath, [CLI], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...env,
+      EMULATOR_PROFILE: profile,
+      EMULATOR_PAGE_SIZE: String(PAGE_SIZE),
+      EMULATOR_IN_MEMORY: '1',
+      EMULATOR_HOST: '127.0.0.1',
+      EMULATOR_HTTP_PORT: '0',
+      EMULATOR_HTTPS_PORT: '0',
+      // The line that says where it listens is at info, as is one line per request.
+      LOG_LEVEL: 'info'
+    }
+  })
+  const lines: string[] = []
+  child.stderr.on('data', (chunk: Buffer) => { lines.push(chunk.toString()) })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve() }))
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    await exited
+  }
+  const ready = new Promise<{ http: string, https: string }>((resolve, reject) => {
+    const timer = setTimeout(() => { reject(new Error('the emulator did not say it was ready')) }, START_TIMEOUT_MS)
+    void exited.then(() => { clearTimeout(timer); reject(new Error('the emulator exited at start')) })
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line)
+      const entry = JSON.parse(line) as { msg?: string, http?: string, https?: string }
+      if (entry.msg === 'emulator ready' && entry.http !== undefined && entry.https !== undefined) {
+        clearTimeout(timer)
+        resolve({ http: entry.http, https: entry.https })
+      }
+    })
+  })
+  try {
+    return { ...await ready, output: () => lines.join('\n'), stop }
+  } catch (error) {
+    await stop()
+    throw new Error(`${String(error)}:\n${lines.join('\n')}`)
+  }
+}
+
+/** Runs a command to its end; never rejects for a non-zero exit. */
+async function run (command: string, args: string[], options: { cwd: string, env?: NodeJS.ProcessEnv, onLine?: (line: string) => void }) {
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...goEnv, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+  let stdout = ''
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    stdout += `${line}\n`
+    options.onLine?.(line)
+  })
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'ENOENT' ? new Error(`${command} is not installed: .ci/go.sh installs Go and the SDK's packages (${DEBIAN_PACKAGES})`) : error)
+    })
+    child.once('close', resolve)
+  })
+  return { code, stdout, stderr }
+}
+
+interface GoEvent { Action: string, Test?: string, Output?: string }
+interface GoTest { name: string, outcome?: 'pass' | 'fail' | 'skip', output: string[] }
+
+/** Turns `go test -json` into tap assertions: one per Go test that has no subtests, so tap counts the Go cases. */
+function report (t: Test, events: GoEvent[], exitCode: number | null, stderr: string): void {
+  const tests = new Map<string, GoTest>()
+  const packageOutput: string[] = []
+  for (const event of events) {
+    if (event.Test === undefined) {
+      if (event.Output !== undefined) packageOutput.push(event.Output)
+      continue
+    }
+    const test = tests.get(event.Test) ?? { name: event.Test, output: [] }
+    tests.set(event.Test, test)
+    if (event.Action === 'output' && event.Output !== undefined) test.output.push(event.Output)
+    if (event.Action === 'pass' || event.Action === 'fail' || event.Action === 'skip') test.outcome = event.Action
+  }
+  const names = [...tests.keys()]
+  let failures = 0
+  for (const test of tests.values()) {
+    const children = names.filter((name) => name.startsWith(`${test.name}/`))
+    const said = test.output.map((line) => line.trimEnd()).filter((line) => line !== '' && !/^\s*(=== |--- )/.test(line))
+    for (const line of said) {
+      const timing = /create-and-wait with the SDK's default settings: (.*)$/.exec(line)
+      if (timing?.[1] !== undefined) t.comment(`Go SDK create-and-wait: ${timing[1]}`)
+    }
+    const childFailed = children.some((name) => tests.get(name)?.outcome === 'fail')
+    if (test.outcome === 'fail' && !childFailed) {
+      failures++
+      t.fail(test.name, { output: said.join('\n') })
+    } else if (children.length === 0 && test.outcome === 'skip') {
+      t.pass(test.name, { skip: said.join(' ').trim() || 'skipped' })
+    } else if (children.length === 0 && test.outcome === 'pass') {
+      t.pass(test.name)
+    } else if (children.length === 0) {
+      failures++
+      t.fail(`${test.name} did not finish`, { output: said.join('\n') })
+    }
+  }
+  if (exitCode !== 0 && failures === 0) t.fail(`go test exited with ${String(exitCode)}`, { output: `${packageOutput.join('')}\n${stderr}` })
+  if (tests.size === 0) t.fail('go test ran no tests', { output: `${packageOutput.join('')}\n${stderr}` })
+}
+
+t.test('the Go suite is formatted and vetted', async (t) => {
+  const formatted = await run('gofmt', ['-l', '.'], { cwd: PACKAGE_DIR })
+  t.equal(`${formatted.stdout}${formatted.stderr}`, '', 'gofmt -l lists no file')
+  // go vet also builds the suite and the SDK packages: a missing package or a compile error shows here.
+  const vetted = await run('go', ['vet', '.'], { cwd: PACKAGE_DIR })
+  t.equal(vetted.code, 0, 'go vet passes', { output: vetted.stderr })
+})
+
+/** What is missing from this emulator, found by asking it: keeps PENDING honest. */
+async function featurePresent (feature: Feature, emulator: Emulator): Promise<boolean> {
+  const hub = `${emulator.http}/subscriptions/00000000-0000-4000-8000-0000000000ff/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/probe`
+  switch (feature) {
+    case 'service-profile':
+      return (PROFILES as readonly string[]).includes('service')
+    case 'api-version-2017-01-01':
+      return (await fetch(`${hub}/links?api-version=2017-01-01`)).status === 200
+    case 'hidden-relationship-guid': {
+      const body = JSON.stringify({ properties: { interactionType: 'I', relationshipName: 'R', profilePropertyReferences: [], relatedProfilePropertyReferences: [] } })
+      const response = await fetch(`${hub}/relationshipLinks/Probe?api-version=2017-04-26`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body })
+      const created = await response.json() as { properties?: Record<string, unknown> }
+      return response.ok && created.properties !== undefined && !('relationshipGuidId' in created.properties)
+    }
+  }
+}
+
+t.test('the pending list is current', async (t) => {
+  const emulator = await startEmulator('default')
+  t.teardown(emulator.stop)
+  for (const feature of PENDING) {
+    t.notOk(await featurePresent(feature, emulator), `${feature} is still missing (once it is there, remove it from PENDING so that its cases run)`)
+  }
+})
+
+for (const profile of CONTRACT_PROFILES) {
+  const skip = profile === 'service' && PENDING.includes('service-profile') ? 'waits on the emulator feature "service-profile"' : false
+  t.test(`the Go track-1 SDK over HTTPS, trusting the emulator through SSL_CERT_FILE (${profile} profile)`, { skip }, async (t) => {
+    const emulator = await startEmulator(profile)
+    t.teardown(emulator.stop)
+    const caFile = join(mkdtempSync(join(tmpdir(), 'ci-emulator-go-')), 'ca.pem')
+    writeFileSync(caFile, await (await fetch(`${emulator.http}/_emulator/ca.pem`)).text())
+
+    const events: GoEvent[] = []
+    const result = await run('go', ['test', '-json', '-v', '-count=1', '-timeout=5m', '.'], {
+      cwd: PACKAGE_DIR,
+      env: {
+        SSL_CERT_FILE: caFile,
+        EMULATOR_URL: emulator.https.replace('127.0.0.1', 'localhost'),
+        EMULATOR_PROFILE: profile,
+        EMULATOR_PAGE_SIZE: String(PAGE_SIZE),
+        EMULATOR_PENDING: PENDING.join(',')
+      },
+      onLine: (line) => { if (line.startsWith('{')) events.push(JSON.parse(line) as GoEvent) }
+    })
+    report(t, events, result.code, result.stderr)
+    if (t.passing()) return
+    t.comment(`the emulator's log:\n${emulator.output().split('\n').slice(-40).join('\n')}`)
+  })
+}
