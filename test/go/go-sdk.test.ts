@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import t, { type Test } from 'tap'
-import { PROFILES } from '../../src/settings.js'
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'bin', 'cli.mjs')
 /** A GOPATH entry of its own: the Go suite is the package `gosdk` under it. */
@@ -18,13 +17,6 @@ const DEBIAN_GOPATH = '/usr/share/gocode'
 const DEBIAN_PACKAGES = 'golang-go golang-github-azure-azure-sdk-for-go-dev golang-github-azure-go-autorest-dev'
 const PAGE_SIZE = 3
 const START_TIMEOUT_MS = 15_000
-
-/**
- * Contract features this emulator does not have yet. The Go cases that need them are skipped, saying so; the profile
- * `service` is not run. "the pending list is current" fails once one of them lands, so that its cases are run.
- */
-const PENDING = ['api-version-2017-01-01', 'hidden-relationship-guid', 'service-profile'] as const
-type Feature = typeof PENDING[number]
 
 const CONTRACT_PROFILES = ['default', 'swagger', 'service'] as const
 
@@ -150,34 +142,8 @@ t.test('the Go suite is formatted and vetted', async (t) => {
   t.equal(vetted.code, 0, 'go vet passes', { output: vetted.stderr })
 })
 
-/** What is missing from this emulator, found by asking it: keeps PENDING honest. */
-async function featurePresent (feature: Feature, emulator: Emulator): Promise<boolean> {
-  const hub = `${emulator.http}/subscriptions/00000000-0000-4000-8000-0000000000ff/resourceGroups/rg/providers/Microsoft.CustomerInsights/hubs/probe`
-  switch (feature) {
-    case 'service-profile':
-      return (PROFILES as readonly string[]).includes('service')
-    case 'api-version-2017-01-01':
-      return (await fetch(`${hub}/links?api-version=2017-01-01`)).status === 200
-    case 'hidden-relationship-guid': {
-      const body = JSON.stringify({ properties: { interactionType: 'I', relationshipName: 'R', profilePropertyReferences: [], relatedProfilePropertyReferences: [] } })
-      const response = await fetch(`${hub}/relationshipLinks/Probe?api-version=2017-04-26`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body })
-      const created = await response.json() as { properties?: Record<string, unknown> }
-      return response.ok && created.properties !== undefined && !('relationshipGuidId' in created.properties)
-    }
-  }
-}
-
-t.test('the pending list is current', async (t) => {
-  const emulator = await startEmulator('default')
-  t.teardown(emulator.stop)
-  for (const feature of PENDING) {
-    t.notOk(await featurePresent(feature, emulator), `${feature} is still missing (once it is there, remove it from PENDING so that its cases run)`)
-  }
-})
-
 for (const profile of CONTRACT_PROFILES) {
-  const skip = profile === 'service' && PENDING.includes('service-profile') ? 'waits on the emulator feature "service-profile"' : false
-  t.test(`the Go track-1 SDK over HTTPS, trusting the emulator through SSL_CERT_FILE (${profile} profile)`, { skip }, async (t) => {
+  t.test(`the Go track-1 SDK over HTTPS, trusting the emulator through SSL_CERT_FILE (${profile} profile)`, async (t) => {
     const emulator = await startEmulator(profile)
     t.teardown(emulator.stop)
     const caFile = join(mkdtempSync(join(tmpdir(), 'ci-emulator-go-')), 'ca.pem')
@@ -190,8 +156,7 @@ for (const profile of CONTRACT_PROFILES) {
         SSL_CERT_FILE: caFile,
         EMULATOR_URL: emulator.https.replace('127.0.0.1', 'localhost'),
         EMULATOR_PROFILE: profile,
-        EMULATOR_PAGE_SIZE: String(PAGE_SIZE),
-        EMULATOR_PENDING: PENDING.join(',')
+        EMULATOR_PAGE_SIZE: String(PAGE_SIZE)
       },
       onLine: (line) => { if (line.startsWith('{')) events.push(JSON.parse(line) as GoEvent) }
     })

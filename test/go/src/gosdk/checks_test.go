@@ -40,7 +40,6 @@ func forEachSDK(t *testing.T, hubPrefix string, run func(t *testing.T, api sdk, 
 		t.Run(api.apiVersion(), func(t *testing.T) {
 			t.Parallel()
 			if api.apiVersion() == "2017-01-01" {
-				requireFeature(t, featureAPI20170101)
 			}
 			run(t, api, hubPrefix+strings.ReplaceAll(api.apiVersion(), "-", ""))
 		})

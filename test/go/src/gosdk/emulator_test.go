@@ -6,7 +6,6 @@
 //	EMULATOR_URL        the emulator's HTTPS origin, https://localhost:<port>
 //	EMULATOR_PROFILE    default, swagger or service: the status codes to expect
 //	EMULATOR_PAGE_SIZE  the emulator's page size, when the listing tests should check the size of each page
-//	EMULATOR_PENDING    contract features the emulator does not have yet, comma-separated: their cases are skipped
 //	SSL_CERT_FILE       the emulator's CA: the only trust set-up, as a user's would be
 package gosdk
 
@@ -28,20 +27,10 @@ const (
 	resourceGroup  = "go-sdk-rg"
 )
 
-// Features of the contract (CONTRACT.md) that a case needs beyond what every emulator so far has. The runner names
-// the ones its emulator lacks in EMULATOR_PENDING; a case that needs one is skipped, saying which.
-const (
-	// api-version 2017-01-01, in which a link has the older field names.
-	featureAPI20170101 = "api-version-2017-01-01"
-	// relationshipGuidId is never shown.
-	featureHiddenRelationshipGUID = "hidden-relationship-guid"
-)
-
 var (
 	emulatorURL string
 	profile     profileExpectations
 	pageSize    int
-	pending     = map[string]bool{}
 )
 
 func TestMain(m *testing.M) {
@@ -73,20 +62,7 @@ func configure() error {
 		}
 		pageSize = number
 	}
-	for _, feature := range strings.Split(os.Getenv("EMULATOR_PENDING"), ",") {
-		if feature = strings.TrimSpace(feature); feature != "" {
-			pending[feature] = true
-		}
-	}
 	return nil
-}
-
-// requireFeature skips a case whose contract feature the emulator under test does not have yet.
-func requireFeature(t *testing.T, feature string) {
-	t.Helper()
-	if pending[feature] {
-		t.Skipf("waits on the emulator feature %q (named in EMULATOR_PENDING)", feature)
-	}
 }
 
 // profileExpectations are the status codes a profile answers with (CONTRACT.md, "Status codes: profiles" and

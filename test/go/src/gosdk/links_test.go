@@ -222,7 +222,6 @@ func TestLinks(t *testing.T) {
 
 // A link is stored once and reads in either api-version, each in its own shape.
 func TestLinksAcrossAPIVersions(t *testing.T) {
-	requireFeature(t, featureAPI20170101)
 	ctx := context.Background()
 	hub := "linksAcross"
 	sdks := allSDKs()

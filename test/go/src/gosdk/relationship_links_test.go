@@ -37,7 +37,6 @@ func checkRelationshipLink(t *testing.T, got, want relationshipLink) {
 
 func relationshipGUIDIDNotShown(t *testing.T, read ...relationshipLink) {
 	t.Helper()
-	requireFeature(t, featureHiddenRelationshipGUID)
 	for _, resource := range read {
 		if resource.relationshipGUIDID != nil {
 			t.Errorf("%s shows relationshipGuidId %q, which the service never returned", resource.name, *resource.relationshipGUIDID)
