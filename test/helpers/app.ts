@@ -1,8 +1,8 @@
-import type { TSchema } from '@sinclair/typebox'
-import { Ajv } from 'ajv'
+import tap from 'tap'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import type { StoredResource } from '../../db/resource-store.js'
 import { buildApp, type AppOptions } from '../../src/app.js'
+import { conformanceProblems, exchangeOf, type Exchange } from './conformance.js'
 
 export const API_VERSION = '2017-04-26'
 export const SUBSCRIPTION = 'c909e979-ef71-4def-a970-bc7c154db8c5'
@@ -33,12 +33,41 @@ export interface TestApp {
 
 interface Teardown { teardown: (fn: () => unknown) => void }
 
+/** Every request the tests of this file made through a test app, with its answer. */
+const exchanges: Exchange[] = []
+let conformanceChecked = false
+
+/**
+ * Once the file's tests have run, every answer they received is checked against its api-version's published swagger
+ * with Azure's own validator, within the documented exceptions (see conformance.ts): the tests assert what each answer
+ * is, and this that each is what the swagger says it may be.
+ */
+function checkConformanceAtTheEnd (): void {
+  if (conformanceChecked) return
+  conformanceChecked = true
+  tap.test('every answer of the provider the tests received conforms to its api-version\'s published swagger', async (t) => {
+    const problems = []
+    for (const exchange of exchanges) {
+      const found = await conformanceProblems(exchange)
+      if (found.length > 0) problems.push({ request: `${exchange.method} ${exchange.url}`, status: exchange.status, found })
+    }
+    t.comment(`${exchanges.length} answers checked`)
+    t.strictSame(problems, [])
+  })
+}
+
 /** The production wiring on an in-memory database (unless told otherwise), an injected clock and ids. */
 export async function buildTestApp (t: Teardown, options: Partial<AppOptions> = {}): Promise<TestApp> {
   const clock = new ManualClock()
   const app = await buildApp({ storage: { inMemory: true }, logLevel: 'silent', now: clock.now, newId: sequentialIds(), ...options })
   t.teardown(() => app.close())
-  return { app, clock, request: (request) => app.inject(request) }
+  checkConformanceAtTheEnd()
+  const request = async (request: InjectOptions): Promise<LightMyRequestResponse> => {
+    const response = await app.inject(request)
+    exchanges.push(exchangeOf(request.method ?? 'GET', typeof request.url === 'string' ? request.url : '', response))
+    return response
+  }
+  return { app, clock, request }
 }
 
 export function url (path: string, apiVersion: string | null = API_VERSION): string {
@@ -47,14 +76,6 @@ export function url (path: string, apiVersion: string | null = API_VERSION): str
 
 export function json (response: LightMyRequestResponse): unknown {
   return JSON.parse(response.body)
-}
-
-const ajv = new Ajv({ allErrors: true })
-
-/** What is wrong with a value by a response schema, [] when it conforms: a failure says what did not match. */
-export function schemaErrors (schema: TSchema, value: unknown): unknown[] {
-  const validate = ajv.compile(schema)
-  return validate(value) ? [] : [...(validate.errors ?? [])]
 }
 
 /** What is stored at an ARM path whose names hold neither '%' nor '/': its key is the path lower-cased. */
