@@ -7,8 +7,11 @@ import { startEmulator } from '../src/server.js'
 import type { Profile } from '../src/settings.js'
 
 const SCENARIO = join(import.meta.dirname, 'sdk', 'scenario.ts')
+/** Each profile's scenario waits for some twenty operations, each about a second with the emulator's defaults. */
+const SCENARIOS_TIMEOUT_MS = 3 * 60_000
+t.setTimeout(SCENARIOS_TIMEOUT_MS)
 
-for (const profile of ['default', 'swagger'] as Profile[]) {
+for (const profile of ['default', 'swagger', 'service'] as Profile[]) {
   t.test(`the real @azure/arm-customerinsights over HTTPS, trusting the emulator only through NODE_EXTRA_CA_CERTS (${profile} profile)`, async (t) => {
     // The emulator's defaults, but for a small page size so that listing spans pages.
     const emulator = await startEmulator({
