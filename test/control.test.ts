@@ -267,6 +267,29 @@ t.test('seeding at start: resources created as if PUT, both shapes, already Succ
   t.equal((await fromArray.request({ method: 'GET', url: url(`${hubPath(SUB_A)}/links/InArray`) })).statusCode, 200)
 })
 
+t.test('seeding creates parents before their children whatever the file\'s order, each in the api-version it names', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ci-emulator-seed-'))
+  const seedFile = join(dir, 'seed.json')
+  const hub = hubPath(SUB_A)
+  writeFileSync(seedFile, JSON.stringify([
+    { id: `${hub}/links/WebToContact`, apiVersion: '2017-01-01', properties: { sourceInteractionType: 'WebVisit', targetProfileType: 'Contact', participantPropertyReferences: [] } },
+    { id: `${hub}/interactions/WebVisit`, properties: {} },
+    { id: `${hub}/profiles/Contact`, properties: {} },
+    { id: hub, location: 'westus' }
+  ]))
+  const { app, request } = await buildTestApp(t, { seedFile })
+  t.strictSame(app.stores.resources.listAll(SUB_A).map((resource) => [resource.type, resource.apiVersion]), [
+    ['Microsoft.CustomerInsights/hubs', '2017-04-26'],
+    ['Microsoft.CustomerInsights/hubs/interactions', '2017-04-26'],
+    ['Microsoft.CustomerInsights/hubs/links', '2017-01-01'],
+    ['Microsoft.CustomerInsights/hubs/profiles', '2017-04-26']
+  ])
+  t.match(json(await request({ method: 'GET', url: url(hub) })), { properties: { provisioningState: 'Succeeded' } })
+  t.match(json(await request({ method: 'GET', url: url(`${hub}/links/WebToContact`) })), {
+    properties: { sourceEntityType: 'Interaction', sourceEntityTypeName: 'WebVisit', provisioningState: 'Succeeded' }
+  })
+})
+
 t.test('a seed file that cannot be applied stops the start with the reason', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'ci-emulator-seed-'))
   const cases: [unknown, RegExp][] = [
