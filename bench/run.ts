@@ -1,5 +1,7 @@
 // `npm run bench`: the emulator against the baseline server, on this machine, in one run. Prints a table, writes
 // bench/results.json and bench/results.md.
+// `BENCH_AGAINST=<another build's dist/bin/cli.mjs> npm run bench`: the throughput scenarios only, against that build of
+// the emulator instead of the baseline (what a change costs the request path); writes bench/against-previous.md.
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -15,6 +17,8 @@ const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 4)
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 11)
 /** While profiling: only the throughput scenarios whose names match, and none of the other measures. */
 const ONLY = process.env.BENCH_ONLY === undefined ? undefined : new RegExp(process.env.BENCH_ONLY)
+/** Another build of the emulator to compare with, instead of the baseline. */
+const AGAINST = process.env.BENCH_AGAINST
 const LIST_HUB_LINKS = 10_000
 const MANY_LINKS = 100_000
 const LATENCY_SAMPLES = 2000
@@ -33,7 +37,7 @@ const LINK_BODY = JSON.stringify({ properties: LINK_DEFINITION })
 const CHANGED_LINK_BODY = JSON.stringify({ properties: { ...LINK_DEFINITION, targetEntityTypeName: 'Customer' } })
 
 interface Server {
-  name: 'emulator' | 'baseline'
+  name: 'emulator' | 'baseline' | 'previous'
   origin: string
   process: ChildProcess
   healthPath: string
@@ -53,11 +57,12 @@ async function waitForHealth (origin: string, path: string): Promise<void> {
 let nextPort = 19100
 async function startServer (name: Server['name'], dataDir: string): Promise<Server> {
   const port = nextPort++
-  const args = name === 'emulator'
-    ? [join(DIST, 'bin', 'cli.mjs'), '--http-port', String(port), '--https', '0', '--data-dir', dataDir, '--log-level', 'warn']
-    : [join(DIST, 'bench', 'baseline.js'), String(port), dataDir]
+  const emulatorArgs = ['--http-port', String(port), '--https', '0', '--data-dir', dataDir, '--log-level', 'warn']
+  const args = name === 'baseline'
+    ? [join(DIST, 'bench', 'baseline.js'), String(port), dataDir]
+    : [name === 'previous' ? String(AGAINST) : join(DIST, 'bin', 'cli.mjs'), ...emulatorArgs]
   const child = spawn(process.execPath, args, { stdio: 'ignore' })
-  const server: Server = { name, origin: `http://127.0.0.1:${port}`, process: child, healthPath: name === 'emulator' ? '/_emulator/health' : '/health' }
+  const server: Server = { name, origin: `http://127.0.0.1:${port}`, process: child, healthPath: name === 'baseline' ? '/health' : '/_emulator/health' }
   await waitForHealth(server.origin, server.healthPath)
   return server
 }
@@ -135,7 +140,7 @@ async function throughput (servers: Server[]): Promise<Row[]> {
   const rows: Row[] = []
   for (const scenario of SCENARIOS.filter((candidate) => ONLY?.test(candidate.name) ?? true)) {
     for (const connections of [10, 100]) {
-      const runs: Record<Server['name'], (LoadResult & { rssMiB: number })[]> = { emulator: [], baseline: [] }
+      const runs: Record<Server['name'], (LoadResult & { rssMiB: number })[]> = { emulator: [], baseline: [], previous: [] }
       for (let round = 0; round < ROUNDS; round++) {
         // Alternating, and starting with the other server each round, so drift hits both alike.
         const order = round % 2 === 0 ? servers : [...servers].reverse()
@@ -144,10 +149,11 @@ async function throughput (servers: Server[]): Promise<Row[]> {
           runs[server.name].push({ ...result, rssMiB: rssMiB(server) })
         }
       }
+      const other = servers[1]?.name ?? 'baseline'
       const emulator = summarize(runs.emulator)
-      const baseline = summarize(runs.baseline)
+      const baseline = summarize(runs[other])
       const row = { scenario: scenario.name, connections, emulator, baseline, ratio: emulator.requestsPerSecond / baseline.requestsPerSecond }
-      process.stderr.write(`${scenario.name} @${connections}: emulator ${emulator.requestsPerSecond.toFixed(0)} req/s, baseline ${baseline.requestsPerSecond.toFixed(0)} req/s, ratio ${row.ratio.toFixed(2)}\n`)
+      process.stderr.write(`${scenario.name} @${connections}: emulator ${emulator.requestsPerSecond.toFixed(0)} req/s, ${other} ${baseline.requestsPerSecond.toFixed(0)} req/s, ratio ${row.ratio.toFixed(2)}\n`)
       rows.push(row)
     }
   }
@@ -208,7 +214,7 @@ async function main (): Promise<void> {
   process.stderr.write(`bench: ${String(cpus().length)} cores, Node ${process.version}, ${String(ROUNDS)} rounds of ${String(DURATION_SECONDS)} s\n`)
   const servers = await Promise.all([
     startServer('emulator', mkdtempSync(join(tmpdir(), 'cie-bench-emulator-'))),
-    startServer('baseline', mkdtempSync(join(tmpdir(), 'cie-bench-baseline-')))
+    startServer(AGAINST === undefined ? 'baseline' : 'previous', mkdtempSync(join(tmpdir(), 'cie-bench-other-')))
   ])
   let rows: Row[]
   try {
@@ -219,6 +225,10 @@ async function main (): Promise<void> {
     rows = await throughput(servers)
   } finally {
     await Promise.all(servers.map(stopServer))
+  }
+  if (AGAINST !== undefined) {
+    writeAgainstPrevious(rows)
+    return
   }
   if (ONLY !== undefined) return
 
@@ -266,6 +276,22 @@ async function main (): Promise<void> {
   ]
   const table = `${lines.join('\n')}\n`
   writeFileSync(join(import.meta.dirname, '..', '..', 'bench', 'results.md'), table)
+  process.stdout.write(table)
+}
+
+/** The throughput of this build against another's, in the same run: what a change costs the request path. */
+function writeAgainstPrevious (rows: Row[]): void {
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${String(cpus().length)} cores (${String(cpus()[0]?.model)}), Node ${process.version}; ` +
+      `median of ${String(ROUNDS)} alternating runs of ${String(DURATION_SECONDS)} s, this build against ${String(AGAINST)}.`,
+    '',
+    '| scenario | conns | this build req/s | previous build req/s | ratio | this p50 / p99 ms | previous p50 / p99 ms |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map((row) => `| ${row.scenario} | ${String(row.connections)} | ${fmt(row.emulator.requestsPerSecond)} | ${fmt(row.baseline.requestsPerSecond)} | ` +
+      `${fmt(row.ratio, 2)} | ${fmt(row.emulator.p50)} / ${fmt(row.emulator.p99)} | ${fmt(row.baseline.p50)} / ${fmt(row.baseline.p99)} |`)
+  ]
+  const table = `${lines.join('\n')}\n`
+  writeFileSync(join(import.meta.dirname, '..', '..', 'bench', 'against-previous.md'), table)
   process.stdout.write(table)
 }
 
