@@ -176,7 +176,7 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     return `${originOf(request)}${id}/${path}?api-version=${request.apiVersion}`
   }
 
-  /** Writes a resource as a PUT (or a PATCH, with `merged`) defines it, and answers as the profile says. */
+  /** Writes a resource as a PUT defines it (a PATCH, merged into the stored one first), and answers as the profile says. */
   async function write (request: FastifyRequest, reply: FastifyReply, body: Json): Promise<FastifyReply> {
     const location = locationOf(type, request.params as Params)
     const version = request.apiVersion
