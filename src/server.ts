@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp, serverTimeouts, type AppOptions } from './app.js'
 import { APP_DEFAULTS } from './settings.js'
 import { clientErrorHandler } from './arm/client-errors.js'
+import { lingerOnEarlyAnswers, type LingeringConnections } from './lingering-close.js'
 import { TLS_DIR_NAME, certificateNames, generatedTlsMaterial, userTlsMaterial, type TlsMaterial } from './tls.js'
 
 export interface HttpsOptions {
@@ -63,11 +64,15 @@ export async function startEmulator (overrides: Partial<EmulatorOptions> = {}): 
   const options: EmulatorOptions = { ...IN_PROCESS_DEFAULTS, ...overrides }
   const tls = options.https === false ? undefined : await tlsMaterial(options, options.https)
   const app = await buildApp({ ...options, caCertificate: tls?.ca })
+  const requestTimeoutMs = options.requestTimeoutMs ?? APP_DEFAULTS.requestTimeoutMs
+  const httpLingering = lingerOnEarlyAnswers(app.server, requestTimeoutMs)
   try {
     await app.listen({ host: options.host, port: options.httpPort })
-    const httpsServer = tls === undefined || options.https === false
+    const https = tls === undefined || options.https === false
       ? undefined
-      : await listenHttps(app, tls, options.host, options.https.port, serverTimeouts(options.requestTimeoutMs ?? APP_DEFAULTS.requestTimeoutMs))
+      : await listenHttps(app, tls, options.host, options.https.port, requestTimeoutMs)
+    const httpsServer = https?.server
+    const lingering = [httpLingering, ...(https === undefined ? [] : [https.lingering])]
     const emulator: RunningEmulator = {
       app,
       httpUrl: urlOf('http', options.host, app.server.address() as AddressInfo),
@@ -80,7 +85,11 @@ export async function startEmulator (overrides: Partial<EmulatorOptions> = {}): 
         // Closing stops new connections; a keep-alive connection is closed as soon as it is between requests, and
         // one that took a request at the last moment is closed when that request has been answered.
         const servers = [app.server, ...(httpsServer === undefined ? [] : [httpsServer])]
-        const reaper = setInterval(() => { for (const server of servers) server.closeIdleConnections() }, IDLE_REAP_MS)
+        // A connection still discarding a refused body is closed too: its answer has been given.
+        const reaper = setInterval(() => {
+          for (const server of servers) server.closeIdleConnections()
+          for (const connections of lingering) connections.closeAll()
+        }, IDLE_REAP_MS)
         try {
           await Promise.all([app.close(), ...(httpsServer === undefined ? [] : [closeServer(httpsServer)])])
         } finally {
@@ -106,13 +115,15 @@ async function tlsMaterial (options: EmulatorOptions, https: HttpsOptions): Prom
   return await generatedTlsMaterial(dir, certificateNames(https.hostnames ?? []), (options.now ?? Date.now)())
 }
 
-/** The HTTPS server hands its requests to the same Fastify router as the HTTP one. */
+/** The HTTPS server hands its requests to the same Fastify router as the HTTP one, with the same limits. */
 async function listenHttps (
-  app: FastifyInstance, tls: TlsMaterial, host: string, port: number, timeouts: ReturnType<typeof serverTimeouts>
-): Promise<Server> {
+  app: FastifyInstance, tls: TlsMaterial, host: string, port: number, requestTimeoutMs: number
+): Promise<{ server: Server, lingering: LingeringConnections }> {
+  const timeouts = serverTimeouts(requestTimeoutMs)
   const server = createServer({ cert: tls.cert, key: tls.key, ...timeouts }, (request, response) => { app.routing(request, response) })
   server.keepAliveTimeout = timeouts.keepAliveTimeout
   server.on('clientError', clientErrorHandler(randomUUID))
+  const lingering = lingerOnEarlyAnswers(server, requestTimeoutMs)
   // A client that does not trust the certificate hangs up during the handshake: its own error, not the emulator's.
   server.on('tlsClientError', (error) => { app.log.debug({ err: error }, 'TLS handshake failed') })
   await new Promise<void>((resolve, reject) => {
@@ -120,7 +131,7 @@ async function listenHttps (
     server.listen(port, host, () => { server.off('error', reject); resolve() })
   })
   app.log.info({ url: urlOf('https', host, server.address() as AddressInfo) }, 'HTTPS listening')
-  return server
+  return { server, lingering }
 }
 
 async function closeServer (server: Server): Promise<void> {

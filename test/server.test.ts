@@ -239,24 +239,3 @@ t.test('the configuration becomes the emulator\'s options', async (t) => {
   t.equal(off.https, false)
   t.strictSame(off.storage, { inMemory: true })
 })
-
-t.test('the Docker health check exits 0 only when /_emulator/health answers 200', async (t) => {
-  const HEALTHCHECK = join(import.meta.dirname, '..', 'src', 'healthcheck.ts')
-  async function check (port: number): Promise<number | null> {
-    const child = spawn(process.execPath, [...process.execArgv, HEALTHCHECK], { env: { ...process.env, EMULATOR_HTTP_PORT: String(port) }, stdio: 'ignore' })
-    return await new Promise((resolve) => child.on('exit', resolve))
-  }
-  const app = await buildApp({ storage: { inMemory: true }, logLevel: 'silent' })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const port = (app.server.address() as { port: number }).port
-  t.equal(await check(port), 0)
-
-  const { createServer } = await import('node:http')
-  const unhealthy = createServer((_request, response) => { response.writeHead(503).end() })
-  await new Promise<void>((resolve) => unhealthy.listen(0, '127.0.0.1', resolve))
-  t.equal(await check((unhealthy.address() as { port: number }).port), 1)
-  unhealthy.close()
-
-  await app.close()
-  t.equal(await check(port), 1, 'nothing listening')
-})

@@ -1,6 +1,6 @@
 // Helpers of the reliability suite: the emulator as users run it, the bundled dist/bin/cli.mjs, in its own process.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,15 +26,20 @@ export async function freePort (): Promise<number> {
 
 export interface EmulatorProcess {
   origin: string
+  /** With `https: true`: the HTTPS origin (as localhost, which the certificate names) and the CA to trust. */
+  httpsOrigin: string | undefined
+  ca: string | undefined
   child: ChildProcess
   exited: Promise<{ code: number | null, signal: NodeJS.Signals | null }>
   output: () => string
 }
 
-/** Starts the emulator on a data directory and waits until its health route answers. */
-export async function startEmulatorProcess (dir: string, args: string[] = []): Promise<EmulatorProcess> {
+/** Starts the emulator on a data directory, HTTP only unless told, and waits until its health route answers. */
+export async function startEmulatorProcess (dir: string, args: string[] = [], options: { https?: boolean } = {}): Promise<EmulatorProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, [CLI, '--http-port', String(port), '--https', '0', '--data-dir', dir, '--log-level', 'warn', ...args],
+  const httpsPort = options.https === true ? await freePort() : undefined
+  const transport = httpsPort === undefined ? ['--https', '0'] : ['--https-port', String(httpsPort)]
+  const child = spawn(process.execPath, [CLI, '--http-port', String(port), ...transport, '--data-dir', dir, '--log-level', 'warn', ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
@@ -54,7 +59,22 @@ export async function startEmulatorProcess (dir: string, args: string[] = []): P
     if (Date.now() > deadline) throw new Error(`the emulator did not become healthy:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  return { origin, child, exited, output: () => output }
+  // HTTP answers first: HTTPS starts listening just after it.
+  if (httpsPort !== undefined) await acceptsConnections(httpsPort, deadline)
+  const ca = httpsPort === undefined ? undefined : await (await fetch(`${origin}/_emulator/ca.pem`)).text()
+  const httpsOrigin = httpsPort === undefined ? undefined : `https://localhost:${String(httpsPort)}`
+  return { origin, httpsOrigin, ca, child, exited, output: () => output }
+}
+
+async function acceptsConnections (port: number, deadline: number): Promise<void> {
+  while (!await new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1')
+    socket.once('connect', () => { socket.destroy(); resolve(true) })
+    socket.once('error', () => { resolve(false) })
+  })) {
+    if (Date.now() > deadline) throw new Error(`nothing listens on port ${String(port)}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 
 export function linkBody (marker: string): string {
