@@ -66,11 +66,14 @@ export async function startEmulator (overrides: Partial<EmulatorOptions> = {}): 
   const app = await buildApp({ ...options, caCertificate: tls?.ca })
   const requestTimeoutMs = options.requestTimeoutMs ?? APP_DEFAULTS.requestTimeoutMs
   const httpLingering = lingerOnEarlyAnswers(app.server, requestTimeoutMs)
+  let https: Awaited<ReturnType<typeof listenHttps>> | undefined
   try {
-    await app.listen({ host: options.host, port: options.httpPort })
-    const https = tls === undefined || options.https === false
+    // HTTPS listens first: the health check is asked over HTTP, and once it answers, both must be there.
+    await app.ready()
+    https = tls === undefined || options.https === false
       ? undefined
       : await listenHttps(app, tls, options.host, options.https.port, requestTimeoutMs)
+    await app.listen({ host: options.host, port: options.httpPort })
     const httpsServer = https?.server
     const lingering = [httpLingering, ...(https === undefined ? [] : [https.lingering])]
     const emulator: RunningEmulator = {
@@ -99,6 +102,7 @@ export async function startEmulator (overrides: Partial<EmulatorOptions> = {}): 
     }
     return emulator
   } catch (error) {
+    if (https !== undefined) await closeServer(https.server)
     await app.close()
     throw error
   }

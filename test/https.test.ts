@@ -102,6 +102,15 @@ t.test('a port already taken fails the start and leaves nothing listening', asyn
   t.teardown(() => taken.close())
   const port = Number(new URL(String(taken.httpsUrl)).port)
   await t.rejects(startEmulator(options({ https: { port } })), { code: 'EADDRINUSE' })
+  // HTTPS listens first: when HTTP's port is the taken one, the HTTPS server already listening is closed again.
+  const httpPort = Number(new URL(taken.httpUrl).port)
+  const free = await startEmulator(options())
+  const httpsPort = Number(new URL(String(free.httpsUrl)).port)
+  await free.close()
+  await t.rejects(startEmulator(options({ httpPort, https: { port: httpsPort } })), { code: 'EADDRINUSE' })
+  const again = await startEmulator(options({ https: { port: httpsPort } }))
+  t.teardown(() => again.close())
+  t.equal(Number(new URL(String(again.httpsUrl)).port), httpsPort, 'the HTTPS port was given back')
 })
 
 t.test('URLs name localhost when bound to every interface, and bracket IPv6 addresses', async (t) => {

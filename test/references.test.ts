@@ -1,4 +1,4 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, storedAt, url, type TestApp } from './helpers/app.js'
 import { minimalLinkDefinition } from './helpers/fixtures.js'
 
@@ -6,7 +6,7 @@ const RESOURCE_GROUP_PATH = `/subscriptions/${SUBSCRIPTION}/resourceGroups/${RES
 const RESOURCES_API_VERSION = '2021-04-01'
 
 /** A strict emulator with the resource group and the hub created, as the service requires. */
-async function strictHub (t: Parameters<typeof buildTestApp>[0]): Promise<TestApp> {
+async function strictHub (t: Test): Promise<TestApp> {
   const app = await buildTestApp(t, { references: 'strict', provisioningDelayMs: 0 })
   t.equal((await app.request({ method: 'PUT', url: url(RESOURCE_GROUP_PATH, RESOURCES_API_VERSION), payload: { location: 'westus' } })).statusCode, 201)
   t.equal((await app.request({ method: 'PUT', url: url(HUB_PATH), payload: { location: 'westus' } })).statusCode, 201)
