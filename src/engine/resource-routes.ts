@@ -7,14 +7,15 @@ import type { WriteBatcher } from '../../db/write-batcher.js'
 import { resolveApiVersion, type ArmQuery, type ApiVersion } from '../arm/api-version.js'
 import { normalizeBodyShape } from '../arm/body-shape.js'
 import { JSON_CONTENT_TYPE } from '../arm/headers.js'
-import { PROVIDER_NAMESPACE, operationStatusUrl } from '../arm/ids.js'
+import { PROVIDER_NAMESPACE, guidFromHex, operationStatusUrl } from '../arm/ids.js'
 import { nextLink, skipTokenOf } from '../arm/paging.js'
 import {
   PROVISIONING_HEADER, provisioningSettingsFor, provisioningStateAt, retryAfterSeconds, startOperation
 } from '../arm/provisioning.js'
 import { rejectOtherMethods, syncHook } from '../arm/routing.js'
 import {
-  type ArmError, invalidResourceName, operationNotFound, resourceInUse, resourceNotFound, validationFailed, type PropertyProblem
+  type ArmError, invalidResourceName, missingQueryParameter, operationNotFound, resourceInUse, resourceNotFound, validationFailed,
+  type PropertyProblem
 } from '../errors.js'
 import { LocalizedStrings } from '../schemas/common.js'
 import { ProvisioningSettingsPatch } from '../schemas/emulator.js'
@@ -51,13 +52,6 @@ export function collectionUrlOf (type: ResourceType): string {
 /** The id a `Location` header names an operation by: the GUID's 32 hex digits. */
 export function locationOperationId (id: string): string {
   return id.replaceAll('-', '')
-}
-
-/** The GUID those 32 digits stand for; undefined for anything else. */
-function operationIdOf (hex: string): string | undefined {
-  if (!/^[0-9a-f]{32}$/i.test(hex)) return undefined
-  const digits = hex.toLowerCase()
-  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`
 }
 
 function originOf (request: FastifyRequest): string {
@@ -98,6 +92,16 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
 
   const servedVersion = syncHook((request) => {
     request.apiVersion = resolveApiVersion(request.query as ArmQuery, type.apiVersions, type.typePath, runtime.apiVersionCheck)
+  })
+
+  // The swagger's required query parameters (a view's `userId`), checked after the api-version, as ARM would.
+  const requiredQuery = type.requiredQuery.map((name) => name.toLowerCase())
+  const checkQuery = syncHook((request) => {
+    const query = request.query as Record<string, unknown>
+    for (const [index, name] of requiredQuery.entries()) {
+      const value = query[name]
+      if (typeof value !== 'string' || value === '') throw missingQueryParameter(type.requiredQuery[index] as string)
+    }
   })
 
   // ARM checks the names in the URL before it reads the body.
@@ -146,7 +150,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
       find: (other, name) => {
         const stored = store.get(keyOf(other, relatedLocation(location, other, name)))
         return stored === undefined ? undefined : foundResource(stored, runtime.now(), other)
-      }
+      },
+      list: (other) => listOf(other, location, runtime.now())
     }
     return renderWith(location, version, type.properties(definition, context), tracked)
   }
@@ -330,7 +335,9 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     const now = runtime.now()
     const value = page.map((stored) => shown(stored, request.apiVersion, now)).join(',')
     const last = page.at(-1)
-    const more = items.length > page.length && last !== undefined ? `,"nextLink":${JSON.stringify(nextLink(request, last.key))}` : ''
+    const more = items.length > page.length && last !== undefined
+      ? `,"nextLink":${JSON.stringify(nextLink(request, last.key, type.requiredQuery))}`
+      : ''
     return await reply.header('content-type', JSON_CONTENT_TYPE).send(`{"value":[${value}]${more}}`)
   }
 
@@ -348,7 +355,7 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     const params = request.params as Params
     const location = locationOf(type, params)
     const requested = params.operationId as string
-    const found = findOperation(location, type.parent === null ? requested : operationIdOf(requested), requested)
+    const found = findOperation(location, type.parent === null ? requested : guidFromHex(requested), requested)
     if (found.kind === 'delete') {
       const result = operations.resultOf(found)
       if (result === null) return await reply.send()
@@ -375,24 +382,40 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     return operation
   }
 
+  /** Every resource of a type beside a location (under the same hub, or parent), in name order: catalogued or stored. */
+  function listOf (listed: ResourceType, location: ResourceLocation, now: number): FoundResource[] {
+    const at = relatedLocation(location, listed, '')
+    return listed.catalogue?.(at.names.slice(0, 1)) ??
+      store.ofType(collectionPrefix(listed, at), listed.type).map((entry) => foundResource(entry, now, listed))
+  }
+
   async function runAction (action: Action, request: FastifyRequest, reply: FastifyReply) {
     const params = request.params as Params
-    const location = action.on === 'item' ? locationOf(type, params) : locationOf(type.parent ?? type, params)
+    // A collection's action is on the collection as if on an item without a name: its parent is the one to find.
+    const location = action.on === 'item' ? locationOf(type, params) : relatedLocation(locationOf(type.parent ?? type, params), type, '')
     const now = runtime.now()
-    const hub = { ...location, names: location.names.slice(0, 1) }
+    const key = keyOf(type, location)
     const act = () => {
-      const stored = action.on === 'item' ? store.get(keyOf(type, location)) : undefined
+      if (strict()) {
+        const refusal = missingParent(store, type, location)
+        if (refusal !== undefined) return refusal
+      }
+      const stored = action.on === 'item' ? store.get(key) : undefined
       if (action.on === 'item' && stored === undefined) return notFound(location)
       const context: ActionContext = {
-        names: location.names,
+        names: action.on === 'item' ? location.names : location.names.slice(0, -1),
         apiVersion: request.apiVersion,
         body: (request.body ?? {}) as Json,
-        resource: stored === undefined ? undefined : foundResource(stored, now),
-        list: (listed) => listed.catalogue?.(hub.names) ?? store.ofType(collectionPrefix(listed, { ...hub, names: [...hub.names, ''] }), listed.type)
-          .map((entry) => foundResource(entry, now, listed)),
+        resource: stored === undefined ? undefined : { ...foundResource(stored, now), guid: stored.guid },
+        list: (listed) => listOf(listed, location, now),
         update: (properties) => {
-          store.replaceBody(keyOf(type, location), renderWith(location, request.apiVersion, { ...properties }, {}), request.apiVersion, now)
+          store.replaceBody(key, renderWith(location, request.apiVersion, { ...properties }, {}), request.apiVersion, now)
         },
+        hidden: () => {
+          const hidden = store.hiddenOf(key)
+          return hidden === undefined ? undefined : JSON.parse(hidden) as Json
+        },
+        setHidden: (hidden) => { store.setHidden(key, JSON.stringify(hidden)) },
         newKey: runtime.newKey,
         origin: originOf(request),
         now
@@ -417,10 +440,12 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
   }
 
   const versionHooks = [servedVersion]
+  // Only a type with required query parameters pays for their check.
+  const readHooks = requiredQuery.length === 0 ? versionHooks : [servedVersion, checkQuery]
   const itemMethods: string[] = []
-  if (type.put !== null || type.catalogue !== undefined) {
+  if (type.get) {
     itemMethods.push('GET')
-    app.route({ method: 'GET', url: itemUrl, onRequest: versionHooks, handler: get })
+    app.route({ method: 'GET', url: itemUrl, onRequest: readHooks, handler: get })
   }
   if (type.put !== null) {
     itemMethods.push('PUT')
@@ -436,11 +461,11 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
   }
   if (type.delete !== null) {
     itemMethods.push('DELETE')
-    app.route({ method: 'DELETE', url: itemUrl, onRequest: versionHooks, handler: remove })
+    app.route({ method: 'DELETE', url: itemUrl, onRequest: readHooks, handler: remove })
   }
   if (itemMethods.length > 0) rejectOtherMethods(app, itemUrl, itemMethods)
   if (type.list) {
-    app.route({ method: 'GET', url: collectionUrl, onRequest: versionHooks, handler: type.tracked ? listTracked : list })
+    app.route({ method: 'GET', url: collectionUrl, onRequest: readHooks, handler: type.tracked ? listTracked : list })
     rejectOtherMethods(app, collectionUrl, ['GET'])
   }
   if (type.tracked) {
