@@ -158,11 +158,16 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
 
   /** The stored body of a resource with these properties (stored shape, without the state), in the version's shape. */
   function renderWith (location: ResourceLocation, version: ApiVersion, properties: Json, tracked: Json): string {
-    // The state is written as running and last, so that reads swap in the state of the moment (see withState).
-    if (type.provisioning !== null) properties[type.provisioning.field] = type.provisioning.running
-    const inVersion = type.versions[version]?.fromStored?.(properties) ?? properties
+    const inVersion = propertiesIn(version, properties)
     const envelope = { id: resourceIdOf(type, location), name: displayName(location), type: type.type }
     return JSON.stringify(type.tracked ? { ...envelope, ...tracked, properties: inVersion } : { ...envelope, properties: inVersion })
+  }
+
+  /** Properties (stored shape, changed in place) as a body in the version holds them. */
+  function propertiesIn (version: ApiVersion, properties: Json): Json {
+    // The state is written as running and last, so that reads swap in the state of the moment (see withState).
+    if (type.provisioning !== null) properties[type.provisioning.field] = type.provisioning.running
+    return type.versions[version]?.fromStored?.(properties) ?? properties
   }
 
   /** The provisioning settings of a PUT: the emulator's, or with what its `x-emulator-provisioning` header says. */
@@ -409,7 +414,10 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
         resource: stored === undefined ? undefined : { ...foundResource(stored, now), guid: stored.guid },
         list: (listed) => listOf(listed, location, now),
         update: (properties) => {
-          store.replaceBody(key, renderWith(location, request.apiVersion, { ...properties }, {}), request.apiVersion, now)
+          // An action changes what a resource holds, not what it is called: its envelope stays as its latest PUT wrote it.
+          const resource = JSON.parse((stored as StoredResource).body) as Json
+          resource.properties = propertiesIn(request.apiVersion, { ...properties })
+          store.replaceBody(key, JSON.stringify(resource), request.apiVersion, now)
         },
         hidden: () => {
           const hidden = store.hiddenOf(key)
