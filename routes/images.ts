@@ -40,7 +40,6 @@ export const images = defineResourceType({
   },
   // Images are not resources of their own: only the two actions that give where to upload one.
   list: false,
-  properties: (definition) => definition,
   actions: [
     {
       name: 'getEntityTypeImageUploadUrl',

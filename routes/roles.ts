@@ -35,6 +35,5 @@ export const roles = defineResourceType({
   },
   // The swagger lists roles and gets none by name.
   get: false,
-  properties: (definition) => definition,
   catalogue: () => ROLE_TYPES.map((roleName) => ({ name: roleName, properties: { roleName, description: ROLE_DESCRIPTIONS[roleName] } }))
 })

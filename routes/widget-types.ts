@@ -17,7 +17,6 @@ export const widgetTypes = defineResourceType({
     '2017-01-01': { definition: NotWritten }
   },
   // The service's own, shared by every hub: the examples show them with the tenant '*'.
-  properties: (definition) => definition,
   catalogue: () => WIDGET_TYPES.map((name) => ({
     name,
     properties: { widgetTypeName: name, tenantId: '*', description: '', definition: '', imageUrl: '', widgetVersion: '2016-01-01' }

@@ -25,7 +25,9 @@ import { deleteAnswer, putAnswer, type Answer } from './profiles.js'
 import { missingParent, missingReference, usersOf } from './references.js'
 import { bodyIn, stateSuffixes, storedProperties, withState } from './rendering.js'
 import type { ProvisioningSettings } from '../schemas/emulator.js'
-import type { Action, ActionContext, FoundResource, Json, RenderContext, ResourceType, VersionShape } from './resource-type.js'
+import type {
+  Action, ActionContext, DeclaredOperation, FoundResource, Json, RenderContext, RenderProperties, ResourceType, VersionShape
+} from './resource-type.js'
 
 export const RESOURCE_GROUP_URL = '/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName'
 const PROVIDER_URL = `${RESOURCE_GROUP_URL}/providers/${PROVIDER_NAMESPACE}`
@@ -153,7 +155,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
       },
       list: (other) => listOf(other, location, runtime.now())
     }
-    return renderWith(location, version, type.properties(definition, context), tracked)
+    // Only a type with a PUT renders, and such a type says what it adds (ResourceTypeSpec).
+    return renderWith(location, version, (type.properties as RenderProperties)(definition, context), tracked)
   }
 
   /** The stored body of a resource with these properties (stored shape, without the state), in the version's shape. */
@@ -191,7 +194,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     const location = locationOf(type, request.params as Params)
     const version = request.apiVersion
     const shape = type.versions[version] as VersionShape
-    const definition = shape.toStored?.((body.properties ?? {}) as Json) ?? (body.properties ?? {}) as Json
+    const properties = (body.properties ?? {}) as Json
+    const definition = shape.toStored?.(properties) ?? properties
     const tracked = type.tracked ? { location: body.location, tags: body.tags ?? {} } : {}
     const now = runtime.now()
     const provisioning = type.provisioning
@@ -225,7 +229,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     })
     if (!('created' in outcome)) throw outcome
     const { created, resource } = outcome
-    const answer = putAnswer(runtime.profile, type.put ?? { declared: [200], longRunning: false }, created)
+    // Only a type with a PUT is written.
+    const answer = putAnswer(runtime.profile, type.put as DeclaredOperation, created)
     void reply.code(answer.status).header('content-type', JSON_CONTENT_TYPE)
     const operationStarted = started as StoredOperation | null
     if (operationStarted === null) return await reply.send(shown(resource, version, now))
@@ -267,7 +272,7 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     }
     if (type.catalogue !== undefined) {
       const name = (location.names.at(-1) as string).toLowerCase()
-      const found = type.catalogue(location.names).find((entry) => entry.name.toLowerCase() === name)
+      const found = type.catalogue(location.names.slice(0, -1)).find((entry) => entry.name.toLowerCase() === name)
       if (found === undefined) throw notFound(location)
       return await reply.header('content-type', JSON_CONTENT_TYPE)
         .send(renderWith(relatedLocation(location, type, found.name), request.apiVersion, { ...found.properties }, {}))
@@ -298,7 +303,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
       }
       const last = runtime.profile === 'service' ? store.get(key) : undefined
       const existed = store.deleteTree(key) > 0
-      const answer = deleteAnswer(runtime.profile, type.delete ?? { declared: [200], longRunning: false }, existed)
+      // Only a type with a DELETE is deleted.
+      const answer = deleteAnswer(runtime.profile, type.delete as DeclaredOperation, existed)
       if (answer.tracking === 'location') {
         // A delete takes effect at once; polling it answers what the resource last was (a hub's: nothing).
         const result = type.parent === null || last === undefined ? null : shown(last, version, now)
@@ -319,20 +325,25 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
   }
 
   async function list (request: FastifyRequest, reply: FastifyReply) {
-    const location = locationOf(type.parent ?? type, request.params as Params)
+    const location = collectionLocationOf(request)
     const version = request.apiVersion
-    if (strict() && type.parent !== null) {
-      const refusal = missingParent(store, type, { ...location, names: [...location.names, ''] })
+    if (strict()) {
+      const refusal = missingParent(store, type, location)
       if (refusal !== undefined) throw refusal
     }
     if (type.catalogue !== undefined) {
-      const value = type.catalogue(location.names)
-        .map((entry) => renderWith({ ...location, names: [...location.names, entry.name] }, version, { ...entry.properties }, {}))
+      const value = type.catalogue(location.names.slice(0, -1))
+        .map((entry) => renderWith(relatedLocation(location, type, entry.name), version, { ...entry.properties }, {}))
       return await reply.header('content-type', JSON_CONTENT_TYPE).send(`{"value":[${value.join(',')}]}`)
     }
-    const prefix = collectionPrefix(type, { ...location, names: [...location.names, ''] })
+    const prefix = collectionPrefix(type, location)
     const page = store.page(prefix, type.type, skipTokenOf(request), runtime.pageSize + 1)
     return await sendPage(request, reply, page)
+  }
+
+  /** A collection's URL names no item of it: its location is an item's without a name, whose parent is the one to find. */
+  function collectionLocationOf (request: FastifyRequest): ResourceLocation {
+    return relatedLocation(locationOf(type, request.params as Params), type, '')
   }
 
   async function sendPage (request: FastifyRequest, reply: FastifyReply, items: StoredResource[]) {
@@ -395,9 +406,7 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
   }
 
   async function runAction (action: Action, request: FastifyRequest, reply: FastifyReply) {
-    const params = request.params as Params
-    // A collection's action is on the collection as if on an item without a name: its parent is the one to find.
-    const location = action.on === 'item' ? locationOf(type, params) : relatedLocation(locationOf(type.parent ?? type, params), type, '')
+    const location = action.on === 'item' ? locationOf(type, request.params as Params) : collectionLocationOf(request)
     const now = runtime.now()
     const key = keyOf(type, location)
     const act = () => {

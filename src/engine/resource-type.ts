@@ -117,7 +117,10 @@ export interface Action {
   handle: (context: ActionContext) => unknown
 }
 
-export interface ResourceTypeSpec {
+/** The properties a PUT shows: the definition (stored shape) with what the server adds, without the provisioning state. */
+export type RenderProperties = (definition: Json, context: RenderContext) => Json
+
+interface ResourceTypeBase {
   /** For messages: "link", "profile type". */
   kind: string
   /** The URL segment of the collection: `links`. */
@@ -132,8 +135,6 @@ export interface ResourceTypeSpec {
   /** Tracked resources have a location and tags beside their properties. */
   tracked?: boolean
   provisioning?: ProvisioningField | null
-  /** null: the type cannot be written (a read-only catalogue). */
-  put?: DeclaredOperation | null
   delete?: DeclaredOperation | null
   /** PATCH merges a partial body into the resource (hubs). */
   patch?: boolean
@@ -143,18 +144,30 @@ export interface ResourceTypeSpec {
   get?: boolean
   /** Query parameters its GET, DELETE and list require (not its PUT): a view's `userId`. */
   requiredQuery?: readonly string[]
-  /** The properties shown: the definition (stored shape) with what the server adds, without the provisioning state. */
-  properties: (definition: Json, context: RenderContext) => Json
   references?: (definition: Json) => Reference[]
   actions?: readonly Action[]
   /**
-   * A read-only type's resources, the same in every hub: what its GET and list answer (properties, stored shape).
-   * Such a type has no PUT and nothing stored.
+   * A read-only type's resources under a parent (its names: [hub]), the same in every hub: what its GET and list answer
+   * (properties, stored shape). Such a type has no PUT and nothing stored.
    */
   catalogue?: (names: readonly string[]) => FoundResource[]
   /** How the provider's operations list names the type (DCIOperations_List: "App View"); by default its kind, capitalised. */
   display?: TypeDisplay
 }
+
+/** A type clients write: its PUT, and what the server adds to what they write. */
+interface WrittenType {
+  put: DeclaredOperation
+  properties: RenderProperties
+}
+
+/** A type no client writes (a catalogue, images), so nothing to render. */
+interface UnwrittenType {
+  put?: null
+  properties?: undefined
+}
+
+export type ResourceTypeSpec = ResourceTypeBase & (WrittenType | UnwrittenType)
 
 export interface TypeDisplay {
   singular: string
@@ -162,7 +175,9 @@ export interface TypeDisplay {
 }
 
 /** A resource type as the engine serves it: the description, with what is derived from it once. */
-export interface ResourceType extends Required<Omit<ResourceTypeSpec, 'references' | 'actions' | 'catalogue'>> {
+export interface ResourceType extends Required<Omit<ResourceTypeBase, 'references' | 'actions' | 'catalogue'>> {
+  put: DeclaredOperation | null
+  properties: RenderProperties | undefined
   references: ((definition: Json) => Reference[]) | undefined
   actions: readonly Action[]
   catalogue: ((names: readonly string[]) => FoundResource[]) | undefined
@@ -197,6 +212,7 @@ export function defineResourceType (spec: ResourceTypeSpec): ResourceType {
     requiredQuery: [],
     display: { singular, plural: `${singular}s` },
     ...spec,
+    properties: spec.properties,
     references: spec.references,
     actions: spec.actions ?? [],
     catalogue: spec.catalogue,
