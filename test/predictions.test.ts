@@ -139,10 +139,13 @@ t.test('under strict references a prediction\'s profile, interaction, KPI and re
   await refusal({ involvedInteractionTypes: ['Purchase'] }, 'properties.involvedInteractionTypes[0]', 'interaction type', 'Purchase')
   await refusal({ involvedKpiTypes: ['Revenue'] }, 'properties.involvedKpiTypes[0]', 'KPI', 'Revenue')
   await refusal({ involvedRelationships: ['Owns'] }, 'properties.involvedRelationships[0]', 'relationship', 'Owns')
+  const { involvedInteractionTypes: _i, involvedKpiTypes: _k, involvedRelationships: _r, ...uninvolved } = definition
+  t.equal((await request({ method: 'PUT', url: url(`${PREDICTIONS}/p0`), payload: { properties: uninvolved } })).statusCode, 201,
+    'nothing else involved')
   t.equal((await put({})).statusCode, 201)
   const inUse = await request({ method: 'DELETE', url: url(`${HUB_PATH}/profiles/Customers`) })
   t.equal(inUse.statusCode, 409)
-  t.match(json(inUse), { error: { code: 'ResourceInUse', message: /prediction 'p1'/ } })
+  t.match(json(inUse), { error: { code: 'ResourceInUse', message: /prediction 'p0', prediction 'p1'/ } })
   const orphan = await request({ method: 'POST', url: url(`${HUB_PATH.replace(HUB, 'otherHub')}/predictions/p1/getModelStatus`) })
   t.equal(orphan.statusCode, 404)
   t.match(json(orphan), { error: { code: 'ParentResourceNotFound' } })

@@ -30,6 +30,8 @@ t.test('PUT creates a view (201), then updates it (200); read-only and unknown f
   t.equal(updated.statusCode, 200)
   t.strictSame(json(updated), viewResource('testView', { definition: '{}' }))
   t.strictSame(storedBody(storedAt(app, `${VIEWS}/testView`)), viewResource('testView', { definition: '{}' }))
+  t.strictSame(json(await request({ method: 'GET', url: '/_emulator/resources' })), { value: [viewResource('testView', { definition: '{}' })] },
+    'the control endpoint shows it as stored: it does not provision')
 })
 
 t.test('the swagger profile answers a view\'s create with 200, the only code Views_CreateOrUpdate declares', async (t) => {
