@@ -59,7 +59,7 @@ t.test('roles are listed, every role a role assignment may give, and got by no n
 })
 
 t.test('under strict references, catalogues are a hub\'s: a hub that was not created has none', async (t) => {
-  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup() })
+  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup(t) })
   const parentMissing = {
     error: { code: 'ParentResourceNotFound', message: `Can not perform requested operation on nested resource. Parent resource '${HUB}' not found.` }
   }

@@ -124,7 +124,7 @@ t.test('a mapping of a connector that does not exist: implicit by default, witho
 })
 
 t.test('under strict references a mapping needs its connector and the entity type it maps to', async (t) => {
-  const { app, request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup() })
+  const { app, request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup(t) })
   await request({ method: 'PUT', url: url(HUB_PATH), payload: { location: 'westus' } })
   const path = `${CONNECTORS}/testConnector8858/mappings/testMapping12491`
   const orphan = await request({ method: 'PUT', url: url(path), payload: mapping })

@@ -54,7 +54,7 @@ t.test('the emulator takes an upload to such a URL as Blob storage would, whatev
 })
 
 t.test('under strict references, a hub that was not created has no upload URLs', async (t) => {
-  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup() })
+  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup(t) })
   const response = await request({ method: 'POST', url: url(`${IMAGES}/getDataImageUploadUrl`), payload: INPUT })
   t.equal(response.statusCode, 404)
   t.match(json(response), { error: { code: 'ParentResourceNotFound' } })

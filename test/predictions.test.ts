@@ -124,7 +124,7 @@ t.test('training results: a model trained on no instances has scored none', asyn
 })
 
 t.test('under strict references a prediction\'s profile, interaction, KPI and relationship types must exist', async (t) => {
-  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup() })
+  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup(t) })
   await request({ method: 'PUT', url: url(HUB_PATH), payload: { location: 'westus' } })
   const put = async (properties: Record<string, unknown>) => await request({ method: 'PUT', url: url(`${PREDICTIONS}/p1`), payload: { properties: { ...definition, ...properties } } })
   const refusal = async (properties: Record<string, unknown>, target: string, kind: string, name: string) => {

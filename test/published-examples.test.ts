@@ -119,7 +119,7 @@ async function replay (t: Test, profile: Profile, references: ReferenceMode): Pr
   const { app, request }: TestApp = await buildTestApp(t, {
     profile,
     references,
-    ...(references === 'strict' ? { storage: storageWithResourceGroup() } : {})
+    ...(references === 'strict' ? { storage: storageWithResourceGroup(t) } : {})
   })
   const location = (names: string[]) => ({ subscriptionId: SUBSCRIPTION, resourceGroupName: RESOURCE_GROUP, names })
   const exists = (type: ResourceType, names: string[]) => app.stores.resources.typeAt(keyOf(type, location(names))) === type.type

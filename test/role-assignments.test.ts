@@ -56,7 +56,7 @@ t.test('a role is one of the six role types; principals are required, each with 
 })
 
 t.test('under strict references every resource a scope names must exist in the hub, but \'*\' and what the emulator does not serve', async (t) => {
-  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup() })
+  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup(t) })
   await request({ method: 'PUT', url: url(HUB_PATH), payload: { location: 'westus' } })
   const principals = [{ principalId: 'p', principalType: 'User' }]
   const refused = async (scopes: Record<string, unknown>, target: string, kind: string, name: string) => {

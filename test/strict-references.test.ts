@@ -3,7 +3,7 @@ import { HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, stored
 import { storageWithResourceGroup } from './helpers/strict.js'
 
 t.test('strict: a hub needs its resource group; deleting it removes everything under it', async (t) => {
-  const { app, request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup() })
+  const { app, request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup(t) })
   const elsewhere = `/subscriptions/${SUBSCRIPTION}/resourceGroups/NoSuchGroup/providers/Microsoft.CustomerInsights/hubs/${HUB}`
   const refused = await request({ method: 'PUT', url: url(elsewhere), payload: { location: 'westus' } })
   t.equal(refused.statusCode, 404)
@@ -19,7 +19,7 @@ t.test('strict: a hub needs its resource group; deleting it removes everything u
 })
 
 t.test('strict: a link names existing types of the kinds it says, and the error names the property as the client sent it', async (t) => {
-  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup() })
+  const { request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup(t) })
   await request({ method: 'PUT', url: url(HUB_PATH), payload: { location: 'westus' } })
   const refusal = (target: string, kind: string, name: string) => ({
     error: { code: 'ReferencedResourceNotFound', message: `The ${kind} '${name}' named by '${target}' does not exist in hub '${HUB}'.`, target }
@@ -57,7 +57,7 @@ t.test('strict: a link names existing types of the kinds it says, and the error 
 })
 
 t.test('strict: a child of a hub that was not created is refused on every method, and nothing is written', async (t) => {
-  const { app, request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup() })
+  const { app, request } = await buildTestApp(t, { references: 'strict', storage: storageWithResourceGroup(t) })
   const parentMissing = { error: { code: 'ParentResourceNotFound', message: `Can not perform requested operation on nested resource. Parent resource '${HUB}' not found.` } }
   for (const [method, path] of [['GET', `${HUB_PATH}/views/v1?userId=*`], ['DELETE', `${HUB_PATH}/views/v1?userId=*`], ['GET', `${HUB_PATH}/views?userId=*`],
     ['PUT', `${HUB_PATH}/views/v1`], ['POST', `${HUB_PATH}/kpi/k1/reprocess`]] as const) {

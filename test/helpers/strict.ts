@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase, type DatabaseLocation } from '../../db/database.js'
@@ -10,10 +10,13 @@ import { RESOURCE_GROUP, START, SUBSCRIPTION } from './app.js'
 
 /**
  * A data directory whose database already holds a resource group, as `strict` references need before a hub can be
- * created: the resource groups' own routes are not what these tests are about.
+ * created: the resource groups' own routes are not what these tests are about. The directory goes when the test ends.
  */
-export function storageWithResourceGroup (subscriptionId = SUBSCRIPTION, resourceGroupName = RESOURCE_GROUP): DatabaseLocation {
+export function storageWithResourceGroup (
+  t: { teardown: (fn: () => unknown) => void }, subscriptionId = SUBSCRIPTION, resourceGroupName = RESOURCE_GROUP
+): DatabaseLocation {
   const dataDir = mkdtempSync(join(tmpdir(), 'ci-emulator-strict-'))
+  t.teardown(() => { rmSync(dataDir, { recursive: true, force: true }) })
   const db = openDatabase({ inMemory: false, dataDir })
   const store = new ResourceStore(db, new OperationStore(db))
   db.transaction(() => store.put({
