@@ -70,6 +70,8 @@ export class ResourceStore {
   readonly #existing
   readonly #upsert
   readonly #setBody
+  readonly #hidden
+  readonly #setHidden
   readonly #get
   readonly #typeAt
   readonly #page
@@ -93,6 +95,9 @@ export class ResourceStore {
         api_version = excluded.api_version, updated_at = excluded.updated_at, body = excluded.body`)
     this.#setBody = db.prepare<[body: string, apiVersion: string, updatedAt: number, key: string]>(
       'UPDATE resources SET body = ?, api_version = ?, updated_at = ? WHERE key = ?')
+    // Read and written only by the actions of types that keep hidden state: no other statement touches the column.
+    this.#hidden = db.prepare<[string], [hidden: string | null]>('SELECT hidden FROM resources WHERE key = ?').raw(true)
+    this.#setHidden = db.prepare<[hidden: string, key: string]>('UPDATE resources SET hidden = ? WHERE key = ?')
     this.#get = db.prepare<[string], ResourceRow>(`${SELECT_RESOURCE} WHERE r.key = ?`).raw(true)
     this.#typeAt = db.prepare<[string], [type: string]>('SELECT type FROM resources WHERE key = ?').raw(true)
     this.#page = db.prepare<[{ from: string, to: string, type: string, limit: number }], ResourceRow>(
@@ -146,6 +151,16 @@ export class ResourceStore {
     return this.#setBody.run(body, apiVersion, now, key).changes > 0
   }
 
+  /** What is kept of a resource beside its body (JSON); undefined when nothing is, or the resource is not there. */
+  hiddenOf (key: string): string | undefined {
+    return this.#hidden.get(key)?.[0] ?? undefined
+  }
+
+  /** Keeps something beside a resource's body, replacing what was. */
+  setHidden (key: string, hidden: string): void {
+    this.#setHidden.run(hidden, key)
+  }
+
   get (key: string): StoredResource | undefined {
     const row = this.#get.get(key)
     return row === undefined ? undefined : fromRow(row)
@@ -187,7 +202,8 @@ export class ResourceStore {
     for (;;) {
       const key = this.#firstAfter.get(after)?.[0]
       if (key === undefined || !key.startsWith(prefix)) return segments
-      const segment = key.slice(prefix.length).split('/')[0] ?? ''
+      // A split always has a first part.
+      const segment = key.slice(prefix.length).split('/', 1)[0] as string
       segments.push(segment)
       after = prefixEnd(`${prefix}${segment}/`)
     }

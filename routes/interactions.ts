@@ -35,6 +35,7 @@ export const interactions = defineResourceType({
       fromStored: (properties) => withParticipantReferences(properties, NEWER_REFERENCE)
     }
   },
+  display: { singular: 'Interaction', plural: 'Interactions' },
   provisioning: PROVISIONING_STATE,
   // The swagger declares no delete for interaction types.
   put: { declared: [200, 202], longRunning: true },

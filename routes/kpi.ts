@@ -14,6 +14,7 @@ export const kpi = defineResourceType({
     '2017-04-26': { definition: KpiDefinition },
     '2017-01-01': { definition: KpiDefinition }
   },
+  display: { singular: 'Key Performance Indicator', plural: 'Key Performance Indicators' },
   provisioning: PROVISIONING_STATE,
   put: { declared: [200, 202], longRunning: true },
   delete: { declared: [200, 202], longRunning: true },

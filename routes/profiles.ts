@@ -16,6 +16,7 @@ export const profiles = defineResourceType({
     '2017-04-26': { definition: ProfileTypeDefinition },
     '2017-01-01': { definition: ProfileTypeDefinition }
   },
+  display: { singular: 'Profile', plural: 'Profiles' },
   provisioning: PROVISIONING_STATE,
   put: { declared: [200, 202], longRunning: true },
   delete: { declared: [200, 202, 204], longRunning: true },

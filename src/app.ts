@@ -8,6 +8,8 @@ import { StateStore } from '../db/state-store.js'
 import { WriteBatcher } from '../db/write-batcher.js'
 import { ResourceStore } from '../db/resource-store.js'
 import emulatorRoutes, { EMULATOR_PATH_PREFIX } from '../routes/emulator.js'
+import imageUploadRoutes from '../routes/image-uploads.js'
+import providerOperationRoutes from '../routes/provider-operations.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
 import { RESOURCE_TYPES } from '../routes/registry.js'
 import { authorizationCheck } from './arm/auth.js'
@@ -175,6 +177,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const types = options.resourceTypes ?? RESOURCE_TYPES
   await app.register(resourceProviderRoutes, { types, store: resources, operations, writes, runtime })
   await app.register(operationStatusRoutes, { operations, runtime })
+  await app.register(providerOperationRoutes, { types, runtime })
+  await app.register(imageUploadRoutes, { runtime })
   await app.register(emulatorRoutes, {
     caCertificate: options.caCertificate,
     storedResources: storedResourceLister(types, resources),

@@ -78,6 +78,12 @@ export function invalidResourceName (parameter: string, name: string, rule: { pa
   return new ArmError(400, 'InvalidResourceName', `The resource name '${name}' is invalid. ${must}`, { target: parameter })
 }
 
+/** A query parameter the operation's swagger requires (a view's `userId`) is missing or empty. */
+export function missingQueryParameter (parameter: string): ArmError {
+  return new ArmError(400, 'MissingRequiredQueryParameter', `The query parameter '${parameter}' is required for this request.`,
+    { target: parameter })
+}
+
 export function invalidProvisioningHeader (reason: string): ArmError {
   return new ArmError(400, 'InvalidProvisioningHeader', `The x-emulator-provisioning header is invalid: ${reason}`,
     { target: 'x-emulator-provisioning' })

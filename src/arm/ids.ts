@@ -9,6 +9,13 @@ export function resourceGroupId (subscriptionId: string, resourceGroupName: stri
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`
 }
 
+/** The GUID that 32 hex digits stand for, lower-cased and with its dashes; undefined for anything else. */
+export function guidFromHex (hex: string): string | undefined {
+  if (!/^[0-9a-f]{32}$/i.test(hex)) return undefined
+  const digits = hex.toLowerCase()
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`
+}
+
 export function operationStatusId (subscriptionId: string, operationId: string): string {
   return `/subscriptions/${subscriptionId}/providers/${PROVIDER_NAMESPACE}/operationStatuses/${operationId}`
 }

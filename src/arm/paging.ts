@@ -26,8 +26,14 @@ export function skipTokenOf (request: FastifyRequest): string {
   throw invalidSkipToken()
 }
 
-/** An absolute URL on the emulator's own origin, in the request's api-version, that an SDK follows verbatim. */
-export function nextLink (request: FastifyRequest, afterKey: string): string {
-  const query = new URLSearchParams({ 'api-version': request.apiVersion, $skipToken: encodeSkipToken(afterKey) })
+/**
+ * An absolute URL on the emulator's own origin, in the request's api-version, that an SDK follows verbatim. `keep` names
+ * the query parameters the next page needs as well: a view list's `userId`.
+ */
+export function nextLink (request: FastifyRequest, afterKey: string, keep: readonly string[] = []): string {
+  const query = new URLSearchParams({ 'api-version': request.apiVersion })
+  const given = request.query as Record<string, unknown>
+  for (const name of keep) query.set(name, String(given[name.toLowerCase()]))
+  query.set('$skipToken', encodeSkipToken(afterKey))
   return `${request.protocol}://${request.host}${pathOf(request.url)}?${query.toString()}`
 }

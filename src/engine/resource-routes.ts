@@ -7,14 +7,15 @@ import type { WriteBatcher } from '../../db/write-batcher.js'
 import { resolveApiVersion, type ArmQuery, type ApiVersion } from '../arm/api-version.js'
 import { normalizeBodyShape } from '../arm/body-shape.js'
 import { JSON_CONTENT_TYPE } from '../arm/headers.js'
-import { PROVIDER_NAMESPACE, operationStatusUrl } from '../arm/ids.js'
+import { PROVIDER_NAMESPACE, guidFromHex, operationStatusUrl } from '../arm/ids.js'
 import { nextLink, skipTokenOf } from '../arm/paging.js'
 import {
   PROVISIONING_HEADER, provisioningSettingsFor, provisioningStateAt, retryAfterSeconds, startOperation
 } from '../arm/provisioning.js'
 import { rejectOtherMethods, syncHook } from '../arm/routing.js'
 import {
-  type ArmError, invalidResourceName, operationNotFound, resourceInUse, resourceNotFound, validationFailed, type PropertyProblem
+  type ArmError, invalidResourceName, missingQueryParameter, operationNotFound, resourceInUse, resourceNotFound, validationFailed,
+  type PropertyProblem
 } from '../errors.js'
 import { LocalizedStrings } from '../schemas/common.js'
 import { ProvisioningSettingsPatch } from '../schemas/emulator.js'
@@ -24,7 +25,9 @@ import { deleteAnswer, putAnswer, type Answer } from './profiles.js'
 import { missingParent, missingReference, usersOf } from './references.js'
 import { bodyIn, stateSuffixes, storedProperties, withState } from './rendering.js'
 import type { ProvisioningSettings } from '../schemas/emulator.js'
-import type { Action, ActionContext, FoundResource, Json, RenderContext, ResourceType, VersionShape } from './resource-type.js'
+import type {
+  Action, ActionContext, DeclaredOperation, FoundResource, Json, RenderContext, RenderProperties, ResourceType, VersionShape
+} from './resource-type.js'
 
 export const RESOURCE_GROUP_URL = '/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName'
 const PROVIDER_URL = `${RESOURCE_GROUP_URL}/providers/${PROVIDER_NAMESPACE}`
@@ -51,13 +54,6 @@ export function collectionUrlOf (type: ResourceType): string {
 /** The id a `Location` header names an operation by: the GUID's 32 hex digits. */
 export function locationOperationId (id: string): string {
   return id.replaceAll('-', '')
-}
-
-/** The GUID those 32 digits stand for; undefined for anything else. */
-function operationIdOf (hex: string): string | undefined {
-  if (!/^[0-9a-f]{32}$/i.test(hex)) return undefined
-  const digits = hex.toLowerCase()
-  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`
 }
 
 function originOf (request: FastifyRequest): string {
@@ -98,6 +94,16 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
 
   const servedVersion = syncHook((request) => {
     request.apiVersion = resolveApiVersion(request.query as ArmQuery, type.apiVersions, type.typePath, runtime.apiVersionCheck)
+  })
+
+  // The swagger's required query parameters (a view's `userId`), checked after the api-version, as ARM would.
+  const requiredQuery = type.requiredQuery.map((name) => name.toLowerCase())
+  const checkQuery = syncHook((request) => {
+    const query = request.query as Record<string, unknown>
+    for (const [index, name] of requiredQuery.entries()) {
+      const value = query[name]
+      if (typeof value !== 'string' || value === '') throw missingQueryParameter(type.requiredQuery[index] as string)
+    }
   })
 
   // ARM checks the names in the URL before it reads the body.
@@ -146,18 +152,25 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
       find: (other, name) => {
         const stored = store.get(keyOf(other, relatedLocation(location, other, name)))
         return stored === undefined ? undefined : foundResource(stored, runtime.now(), other)
-      }
+      },
+      list: (other) => listOf(other, location, runtime.now())
     }
-    return renderWith(location, version, type.properties(definition, context), tracked)
+    // Only a type with a PUT renders, and such a type says what it adds (ResourceTypeSpec).
+    return renderWith(location, version, (type.properties as RenderProperties)(definition, context), tracked)
   }
 
   /** The stored body of a resource with these properties (stored shape, without the state), in the version's shape. */
   function renderWith (location: ResourceLocation, version: ApiVersion, properties: Json, tracked: Json): string {
-    // The state is written as running and last, so that reads swap in the state of the moment (see withState).
-    if (type.provisioning !== null) properties[type.provisioning.field] = type.provisioning.running
-    const inVersion = type.versions[version]?.fromStored?.(properties) ?? properties
+    const inVersion = propertiesIn(version, properties)
     const envelope = { id: resourceIdOf(type, location), name: displayName(location), type: type.type }
     return JSON.stringify(type.tracked ? { ...envelope, ...tracked, properties: inVersion } : { ...envelope, properties: inVersion })
+  }
+
+  /** Properties (stored shape, changed in place) as a body in the version holds them. */
+  function propertiesIn (version: ApiVersion, properties: Json): Json {
+    // The state is written as running and last, so that reads swap in the state of the moment (see withState).
+    if (type.provisioning !== null) properties[type.provisioning.field] = type.provisioning.running
+    return type.versions[version]?.fromStored?.(properties) ?? properties
   }
 
   /** The provisioning settings of a PUT: the emulator's, or with what its `x-emulator-provisioning` header says. */
@@ -181,7 +194,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     const location = locationOf(type, request.params as Params)
     const version = request.apiVersion
     const shape = type.versions[version] as VersionShape
-    const definition = shape.toStored?.((body.properties ?? {}) as Json) ?? (body.properties ?? {}) as Json
+    const properties = (body.properties ?? {}) as Json
+    const definition = shape.toStored?.(properties) ?? properties
     const tracked = type.tracked ? { location: body.location, tags: body.tags ?? {} } : {}
     const now = runtime.now()
     const provisioning = type.provisioning
@@ -215,7 +229,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     })
     if (!('created' in outcome)) throw outcome
     const { created, resource } = outcome
-    const answer = putAnswer(runtime.profile, type.put ?? { declared: [200], longRunning: false }, created)
+    // Only a type with a PUT is written.
+    const answer = putAnswer(runtime.profile, type.put as DeclaredOperation, created)
     void reply.code(answer.status).header('content-type', JSON_CONTENT_TYPE)
     const operationStarted = started as StoredOperation | null
     if (operationStarted === null) return await reply.send(shown(resource, version, now))
@@ -257,7 +272,7 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     }
     if (type.catalogue !== undefined) {
       const name = (location.names.at(-1) as string).toLowerCase()
-      const found = type.catalogue(location.names).find((entry) => entry.name.toLowerCase() === name)
+      const found = type.catalogue(location.names.slice(0, -1)).find((entry) => entry.name.toLowerCase() === name)
       if (found === undefined) throw notFound(location)
       return await reply.header('content-type', JSON_CONTENT_TYPE)
         .send(renderWith(relatedLocation(location, type, found.name), request.apiVersion, { ...found.properties }, {}))
@@ -288,7 +303,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
       }
       const last = runtime.profile === 'service' ? store.get(key) : undefined
       const existed = store.deleteTree(key) > 0
-      const answer = deleteAnswer(runtime.profile, type.delete ?? { declared: [200], longRunning: false }, existed)
+      // Only a type with a DELETE is deleted.
+      const answer = deleteAnswer(runtime.profile, type.delete as DeclaredOperation, existed)
       if (answer.tracking === 'location') {
         // A delete takes effect at once; polling it answers what the resource last was (a hub's: nothing).
         const result = type.parent === null || last === undefined ? null : shown(last, version, now)
@@ -309,20 +325,25 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
   }
 
   async function list (request: FastifyRequest, reply: FastifyReply) {
-    const location = locationOf(type.parent ?? type, request.params as Params)
+    const location = collectionLocationOf(request)
     const version = request.apiVersion
-    if (strict() && type.parent !== null) {
-      const refusal = missingParent(store, type, { ...location, names: [...location.names, ''] })
+    if (strict()) {
+      const refusal = missingParent(store, type, location)
       if (refusal !== undefined) throw refusal
     }
     if (type.catalogue !== undefined) {
-      const value = type.catalogue(location.names)
-        .map((entry) => renderWith({ ...location, names: [...location.names, entry.name] }, version, { ...entry.properties }, {}))
+      const value = type.catalogue(location.names.slice(0, -1))
+        .map((entry) => renderWith(relatedLocation(location, type, entry.name), version, { ...entry.properties }, {}))
       return await reply.header('content-type', JSON_CONTENT_TYPE).send(`{"value":[${value.join(',')}]}`)
     }
-    const prefix = collectionPrefix(type, { ...location, names: [...location.names, ''] })
+    const prefix = collectionPrefix(type, location)
     const page = store.page(prefix, type.type, skipTokenOf(request), runtime.pageSize + 1)
     return await sendPage(request, reply, page)
+  }
+
+  /** A collection's URL names no item of it: its location is an item's without a name, whose parent is the one to find. */
+  function collectionLocationOf (request: FastifyRequest): ResourceLocation {
+    return relatedLocation(locationOf(type, request.params as Params), type, '')
   }
 
   async function sendPage (request: FastifyRequest, reply: FastifyReply, items: StoredResource[]) {
@@ -330,7 +351,9 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     const now = runtime.now()
     const value = page.map((stored) => shown(stored, request.apiVersion, now)).join(',')
     const last = page.at(-1)
-    const more = items.length > page.length && last !== undefined ? `,"nextLink":${JSON.stringify(nextLink(request, last.key))}` : ''
+    const more = items.length > page.length && last !== undefined
+      ? `,"nextLink":${JSON.stringify(nextLink(request, last.key, type.requiredQuery))}`
+      : ''
     return await reply.header('content-type', JSON_CONTENT_TYPE).send(`{"value":[${value}]${more}}`)
   }
 
@@ -348,7 +371,7 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     const params = request.params as Params
     const location = locationOf(type, params)
     const requested = params.operationId as string
-    const found = findOperation(location, type.parent === null ? requested : operationIdOf(requested), requested)
+    const found = findOperation(location, type.parent === null ? requested : guidFromHex(requested), requested)
     if (found.kind === 'delete') {
       const result = operations.resultOf(found)
       if (result === null) return await reply.send()
@@ -375,24 +398,41 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     return operation
   }
 
+  /** Every resource of a type beside a location (under the same hub, or parent), in name order: catalogued or stored. */
+  function listOf (listed: ResourceType, location: ResourceLocation, now: number): FoundResource[] {
+    const at = relatedLocation(location, listed, '')
+    return listed.catalogue?.(at.names.slice(0, 1)) ??
+      store.ofType(collectionPrefix(listed, at), listed.type).map((entry) => foundResource(entry, now, listed))
+  }
+
   async function runAction (action: Action, request: FastifyRequest, reply: FastifyReply) {
-    const params = request.params as Params
-    const location = action.on === 'item' ? locationOf(type, params) : locationOf(type.parent ?? type, params)
+    const location = action.on === 'item' ? locationOf(type, request.params as Params) : collectionLocationOf(request)
     const now = runtime.now()
-    const hub = { ...location, names: location.names.slice(0, 1) }
+    const key = keyOf(type, location)
     const act = () => {
-      const stored = action.on === 'item' ? store.get(keyOf(type, location)) : undefined
+      if (strict()) {
+        const refusal = missingParent(store, type, location)
+        if (refusal !== undefined) return refusal
+      }
+      const stored = action.on === 'item' ? store.get(key) : undefined
       if (action.on === 'item' && stored === undefined) return notFound(location)
       const context: ActionContext = {
-        names: location.names,
+        names: action.on === 'item' ? location.names : location.names.slice(0, -1),
         apiVersion: request.apiVersion,
         body: (request.body ?? {}) as Json,
-        resource: stored === undefined ? undefined : foundResource(stored, now),
-        list: (listed) => listed.catalogue?.(hub.names) ?? store.ofType(collectionPrefix(listed, { ...hub, names: [...hub.names, ''] }), listed.type)
-          .map((entry) => foundResource(entry, now, listed)),
+        resource: stored === undefined ? undefined : { ...foundResource(stored, now), guid: stored.guid },
+        list: (listed) => listOf(listed, location, now),
         update: (properties) => {
-          store.replaceBody(keyOf(type, location), renderWith(location, request.apiVersion, { ...properties }, {}), request.apiVersion, now)
+          // An action changes what a resource holds, not what it is called: its envelope stays as its latest PUT wrote it.
+          const resource = JSON.parse((stored as StoredResource).body) as Json
+          resource.properties = propertiesIn(request.apiVersion, { ...properties })
+          store.replaceBody(key, JSON.stringify(resource), request.apiVersion, now)
         },
+        hidden: () => {
+          const hidden = store.hiddenOf(key)
+          return hidden === undefined ? undefined : JSON.parse(hidden) as Json
+        },
+        setHidden: (hidden) => { store.setHidden(key, JSON.stringify(hidden)) },
         newKey: runtime.newKey,
         origin: originOf(request),
         now
@@ -417,10 +457,12 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
   }
 
   const versionHooks = [servedVersion]
+  // Only a type with required query parameters pays for their check.
+  const readHooks = requiredQuery.length === 0 ? versionHooks : [servedVersion, checkQuery]
   const itemMethods: string[] = []
-  if (type.put !== null || type.catalogue !== undefined) {
+  if (type.get) {
     itemMethods.push('GET')
-    app.route({ method: 'GET', url: itemUrl, onRequest: versionHooks, handler: get })
+    app.route({ method: 'GET', url: itemUrl, onRequest: readHooks, handler: get })
   }
   if (type.put !== null) {
     itemMethods.push('PUT')
@@ -436,11 +478,11 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
   }
   if (type.delete !== null) {
     itemMethods.push('DELETE')
-    app.route({ method: 'DELETE', url: itemUrl, onRequest: versionHooks, handler: remove })
+    app.route({ method: 'DELETE', url: itemUrl, onRequest: readHooks, handler: remove })
   }
   if (itemMethods.length > 0) rejectOtherMethods(app, itemUrl, itemMethods)
   if (type.list) {
-    app.route({ method: 'GET', url: collectionUrl, onRequest: versionHooks, handler: type.tracked ? listTracked : list })
+    app.route({ method: 'GET', url: collectionUrl, onRequest: readHooks, handler: type.tracked ? listTracked : list })
     rejectOtherMethods(app, collectionUrl, ['GET'])
   }
   if (type.tracked) {

@@ -63,6 +63,8 @@ export interface RenderContext {
   newKey: () => string
   /** Another resource of the same hub, as stored now (stored shape); undefined when there is none. */
   find: (type: ResourceType, name: string) => FoundResource | undefined
+  /** Every resource of a type in the same hub (or under the same parent), in name order, stored shape. */
+  list: (type: ResourceType) => FoundResource[]
 }
 
 /** A name one resource gives of another in its hub; `property` is its path in the stored shape (`targetEntityTypeName`). */
@@ -86,11 +88,14 @@ export interface ActionContext {
   /** The validated body, in this version's shape; an empty object for actions without one. */
   body: Json
   /** The resource the action is on (item actions): its properties in the stored shape, with its provisioning state. */
-  resource: FoundResource | undefined
+  resource: (FoundResource & { guid: string }) | undefined
   /** Every resource of a type in the same hub, in name order, stored shape. */
   list: (type: ResourceType) => FoundResource[]
   /** Replaces the resource's properties (stored shape, without the state field), keeping its provisioning. */
   update: (properties: Json) => void
+  /** What the service keeps of the resource beside its body and never shows in it (a prediction's model status). */
+  hidden: () => Json | undefined
+  setHidden: (hidden: Json) => void
   newKey: () => string
   /** The request's origin, for URLs the action answers with. */
   origin: string
@@ -112,7 +117,10 @@ export interface Action {
   handle: (context: ActionContext) => unknown
 }
 
-export interface ResourceTypeSpec {
+/** The properties a PUT shows: the definition (stored shape) with what the server adds, without the provisioning state. */
+export type RenderProperties = (definition: Json, context: RenderContext) => Json
+
+interface ResourceTypeBase {
   /** For messages: "link", "profile type". */
   kind: string
   /** The URL segment of the collection: `links`. */
@@ -127,28 +135,49 @@ export interface ResourceTypeSpec {
   /** Tracked resources have a location and tags beside their properties. */
   tracked?: boolean
   provisioning?: ProvisioningField | null
-  /** null: the type cannot be written (a read-only catalogue). */
-  put?: DeclaredOperation | null
   delete?: DeclaredOperation | null
   /** PATCH merges a partial body into the resource (hubs). */
   patch?: boolean
   /** Whether its collection lists (GET …/{segment}). */
   list?: boolean
-  /** Query parameters every request on it requires: a view's `userId`. */
+  /** Whether an item answers GET: by default when the type is written or catalogued (roles are only listed). */
+  get?: boolean
+  /** Query parameters its GET, DELETE and list require (not its PUT): a view's `userId`. */
   requiredQuery?: readonly string[]
-  /** The properties shown: the definition (stored shape) with what the server adds, without the provisioning state. */
-  properties: (definition: Json, context: RenderContext) => Json
   references?: (definition: Json) => Reference[]
   actions?: readonly Action[]
   /**
-   * A read-only type's resources, the same in every hub: what its GET and list answer (properties, stored shape).
-   * Such a type has no PUT and nothing stored.
+   * A read-only type's resources under a parent (its names: [hub]), the same in every hub: what its GET and list answer
+   * (properties, stored shape). Such a type has no PUT and nothing stored.
    */
   catalogue?: (names: readonly string[]) => FoundResource[]
+  /** How the provider's operations list names the type (DCIOperations_List: "App View"); by default its kind, capitalised. */
+  display?: TypeDisplay
+}
+
+/** A type clients write: its PUT, and what the server adds to what they write. */
+interface WrittenType {
+  put: DeclaredOperation
+  properties: RenderProperties
+}
+
+/** A type no client writes (a catalogue, images), so nothing to render. */
+interface UnwrittenType {
+  put?: null
+  properties?: undefined
+}
+
+export type ResourceTypeSpec = ResourceTypeBase & (WrittenType | UnwrittenType)
+
+export interface TypeDisplay {
+  singular: string
+  plural: string
 }
 
 /** A resource type as the engine serves it: the description, with what is derived from it once. */
-export interface ResourceType extends Required<Omit<ResourceTypeSpec, 'references' | 'actions' | 'catalogue'>> {
+export interface ResourceType extends Required<Omit<ResourceTypeBase, 'references' | 'actions' | 'catalogue'>> {
+  put: DeclaredOperation | null
+  properties: RenderProperties | undefined
   references: ((definition: Json) => Reference[]) | undefined
   actions: readonly Action[]
   catalogue: ((names: readonly string[]) => FoundResource[]) | undefined
@@ -171,6 +200,7 @@ export function defineResourceType (spec: ResourceTypeSpec): ResourceType {
   const apiVersions = API_VERSIONS.filter((version) => spec.versions[version] !== undefined)
   if (apiVersions.length === 0) throw new Error(`The ${spec.kind} type has no api-version.`)
   const typePath = spec.parent === null ? spec.segment : `${spec.parent.typePath}/${spec.segment}`
+  const singular = spec.kind.replace(/\b[a-z]/g, (letter) => letter.toUpperCase())
   const type: ResourceType = {
     tracked: false,
     provisioning: null,
@@ -178,8 +208,11 @@ export function defineResourceType (spec: ResourceTypeSpec): ResourceType {
     delete: null,
     patch: false,
     list: true,
+    get: (spec.put ?? null) !== null || spec.catalogue !== undefined,
     requiredQuery: [],
+    display: { singular, plural: `${singular}s` },
     ...spec,
+    properties: spec.properties,
     references: spec.references,
     actions: spec.actions ?? [],
     catalogue: spec.catalogue,

@@ -7,3 +7,7 @@ export const CHILD_NAME: NameRule = { pattern: '^[a-zA-Z][a-zA-Z0-9_]+$', maxLen
 export const TYPE_NAME: NameRule = { pattern: '^[a-zA-Z][a-zA-Z0-9_]+$', maxLength: 128 }
 /** Hubs. */
 export const HUB_NAME: NameRule = { pattern: '^[a-zA-Z][a-zA-Z0-9]+$', maxLength: 64 }
+/** Authorization policies. */
+export const POLICY_NAME: NameRule = { pattern: '^[A-Za-z0-9]$|^[A-Za-z0-9][\\w-\\.]*[A-Za-z0-9]$', maxLength: 50 }
+/** Views and predictions: the swagger gives no pattern. */
+export const ANY_NAME: NameRule = { maxLength: 512 }

@@ -55,3 +55,6 @@ export const OperationStatus = Type.Object({
   error: Type.Optional(ArmErrorObject)
 })
 export type OperationStatus = Static<typeof OperationStatus>
+
+/** The definition of a type no client writes (a catalogue, images): it has no PUT, so nothing is validated against it. */
+export const NotWritten = Type.Never()
