@@ -9,8 +9,11 @@ import { WriteBatcher } from '../db/write-batcher.js'
 import { ResourceStore } from '../db/resource-store.js'
 import emulatorRoutes, { EMULATOR_PATH_PREFIX } from '../routes/emulator.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
+import cloudMetadataRoutes from '../routes/cloud-metadata.js'
+import tokenServiceRoutes from '../routes/token-service.js'
 import { RESOURCE_TYPES } from '../routes/registry.js'
 import { authorizationCheck } from './arm/auth.js'
+import { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID } from './arm/cloud.js'
 import { newOperationId } from './arm/ids.js'
 import { clientErrorHandler } from './arm/client-errors.js'
 import { resourceProviderRoutes } from './engine/resource-routes.js'
@@ -75,6 +78,10 @@ export interface AppOptions {
   provisioningDelayMs?: number
   /** Resources per list page before a `nextLink` is given. */
   pageSize?: number
+  /** The subscription every login finds, beside those that hold resources; a GUID. */
+  subscriptionId?: string
+  /** The tenant of every token and subscription; a GUID. */
+  tenantId?: string
   /** Off: any api-version, or none, is accepted. */
   apiVersionCheck?: boolean
   /** On: ARM requests without an `Authorization` header are answered 401. Any bearer token is accepted. */
@@ -116,7 +123,9 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
       error: null
     },
     pageSize: options.pageSize ?? APP_DEFAULTS.pageSize,
-    apiVersionCheck: options.apiVersionCheck ?? APP_DEFAULTS.apiVersionCheck
+    apiVersionCheck: options.apiVersionCheck ?? APP_DEFAULTS.apiVersionCheck,
+    subscriptionId: (options.subscriptionId ?? DEFAULT_SUBSCRIPTION_ID).toLowerCase(),
+    tenantId: (options.tenantId ?? DEFAULT_TENANT_ID).toLowerCase()
   }
 
   const journal = new RequestJournal(options.journalSize ?? APP_DEFAULTS.journalSize)
@@ -140,6 +149,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
       // ARM matches literal segments case-insensitively; parameters keep the client's casing.
       caseSensitive: false,
       ignoreTrailingSlash: true,
+      // ARM reads `a//b` as `a/b`: the Azure CLI appends `/metadata/endpoints` to an endpoint that ends with '/'.
+      ignoreDuplicateSlashes: true,
       maxParamLength: MAX_PATH_SEGMENT_CHARS,
       querystringParser: parseArmQuery
     },
@@ -175,6 +186,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   const types = options.resourceTypes ?? RESOURCE_TYPES
   await app.register(resourceProviderRoutes, { types, store: resources, operations, writes, runtime })
   await app.register(operationStatusRoutes, { operations, runtime })
+  await app.register(cloudMetadataRoutes, { runtime })
+  await app.register(tokenServiceRoutes, { runtime })
   await app.register(emulatorRoutes, {
     caCertificate: options.caCertificate,
     storedResources: storedResourceLister(types, resources),

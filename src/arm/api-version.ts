@@ -1,4 +1,4 @@
-import { missingApiVersionParameter, noRegisteredProviderFound } from '../errors.js'
+import { invalidApiVersionParameter, missingApiVersionParameter, noRegisteredProviderFound } from '../errors.js'
 
 /**
  * The published api-versions of Microsoft.CustomerInsights, newest first: a client that picks a version from the
@@ -45,4 +45,16 @@ export function resolveApiVersion (
   if (!check) return supported[0] as ApiVersion
   if (requested === undefined || requested === '') throw missingApiVersionParameter()
   throw noRegisteredProviderFound(String(requested), typePath, supported)
+}
+
+/**
+ * The same check for ARM's own routes (resource groups, subscriptions, the cloud's metadata), which have versions of
+ * their own: `supported` lists them newest first. With the check off, a missing or unknown version is served as the newest.
+ */
+export function resolveResourceManagerApiVersion (query: ArmQuery, supported: readonly string[], check: boolean): string {
+  const requested = query['api-version']
+  if (typeof requested === 'string' && supported.includes(requested)) return requested
+  if (!check) return supported[0] as string
+  if (requested === undefined || requested === '') throw missingApiVersionParameter()
+  throw invalidApiVersionParameter(String(requested), supported)
 }

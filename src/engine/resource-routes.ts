@@ -8,6 +8,7 @@ import { resolveApiVersion, type ArmQuery, type ApiVersion } from '../arm/api-ve
 import { normalizeBodyShape } from '../arm/body-shape.js'
 import { JSON_CONTENT_TYPE } from '../arm/headers.js'
 import { PROVIDER_NAMESPACE, operationStatusUrl } from '../arm/ids.js'
+import { originOf } from '../arm/origin.js'
 import { nextLink, skipTokenOf } from '../arm/paging.js'
 import {
   PROVISIONING_HEADER, provisioningSettingsFor, provisioningStateAt, retryAfterSeconds, startOperation
@@ -58,10 +59,6 @@ function operationIdOf (hex: string): string | undefined {
   if (!/^[0-9a-f]{32}$/i.test(hex)) return undefined
   const digits = hex.toLowerCase()
   return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`
-}
-
-function originOf (request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`
 }
 
 /** The body a PUT of the type takes in a version: `{properties}`, with `location` and `tags` for a tracked type. */
