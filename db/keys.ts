@@ -36,3 +36,8 @@ export function childKey (parentKey: string, segment: string, name: string): str
 export function prefixEnd (prefix: string): string {
   return `${prefix.slice(0, -1)}0`
 }
+
+/** What the key of every resource group of a subscription starts with. */
+export function resourceGroupsPrefix (subscriptionId: string): string {
+  return `${subscriptionPrefix(subscriptionId)}resourcegroups/`
+}

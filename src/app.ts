@@ -11,9 +11,11 @@ import emulatorRoutes, { EMULATOR_PATH_PREFIX } from '../routes/emulator.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
 import cloudMetadataRoutes from '../routes/cloud-metadata.js'
 import tokenServiceRoutes from '../routes/token-service.js'
+import resourceGroupRoutes from '../routes/resource-groups.js'
 import { RESOURCE_TYPES } from '../routes/registry.js'
 import { authorizationCheck } from './arm/auth.js'
 import { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID } from './arm/cloud.js'
+import { resourceGroups } from './arm/resource-groups.js'
 import { newOperationId } from './arm/ids.js'
 import { clientErrorHandler } from './arm/client-errors.js'
 import { resourceProviderRoutes } from './engine/resource-routes.js'
@@ -167,6 +169,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   // Only JSON is a request body ARM accepts; Fastify's text/plain parser would let other text through.
   app.removeContentTypeParser('text/plain')
   app.decorateRequest('bodyShape', null)
+  app.decorateRequest('resourceManagerApiVersion', '')
   const checkAuthorization = authorizationCheck(options.requireAuth ?? false)
   app.addHook('onRequest', syncHook((request, reply) => {
     setArmHeaders(request, reply)
@@ -188,6 +191,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   await app.register(operationStatusRoutes, { operations, runtime })
   await app.register(cloudMetadataRoutes, { runtime })
   await app.register(tokenServiceRoutes, { runtime })
+  const groups = resourceGroups(resources, runtime, types.filter((type) => type.parent === null && type.tracked).map((type) => type.type))
+  await app.register(resourceGroupRoutes, { store: resources, groups, operations, writes, runtime })
   await app.register(emulatorRoutes, {
     caCertificate: options.caCertificate,
     storedResources: storedResourceLister(types, resources),

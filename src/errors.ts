@@ -113,6 +113,28 @@ export function resourceGroupNotFound (resourceGroup: string): ArmError {
   return new ArmError(404, 'ResourceGroupNotFound', `Resource group '${resourceGroup}' could not be found.`)
 }
 
+/** ARM's rule for a resource group's name, checked on every method: `problem` says what breaks it. */
+export function invalidResourceGroup (name: string, problem: string): ArmError {
+  return new ArmError(400, 'InvalidResourceGroup', `The provided resource group name '${name}' ${problem}`)
+}
+
+export function locationRequired (): ArmError {
+  return new ArmError(400, 'LocationRequired', 'The location property is required for this definition.')
+}
+
+/** A resource group stays where it was created. */
+export function invalidResourceGroupLocation (requested: string, existing: string): ArmError {
+  return new ArmError(409, 'InvalidResourceGroupLocation',
+    `Invalid resource group location '${requested}'. The Resource group already exists in location '${existing}'.`)
+}
+
+/** `fields` are the names the listing filters on. */
+export function invalidFilter (filter: string, fields: readonly string[]): ArmError {
+  return new ArmError(400, 'InvalidFilterInQueryString',
+    `Invalid $filter '${filter}' specified in the query string. The emulator reads terms ` +
+    `'{name} eq '{value}'' joined by 'and', on ${fields.join(', ')}.`)
+}
+
 export function subscriptionNotFound (subscriptionId: string): ArmError {
   return new ArmError(404, 'SubscriptionNotFound', `The subscription '${subscriptionId}' could not be found.`)
 }

@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The api-version the request is served in: the one it asked for, or with the check off the newest its type has. */
     apiVersion: ApiVersion
+    /** The api-version a route of ARM's own (resource groups, subscriptions) is served in. */
+    resourceManagerApiVersion: string
   }
 }
 

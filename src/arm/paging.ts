@@ -26,8 +26,15 @@ export function skipTokenOf (request: FastifyRequest): string {
   throw invalidSkipToken()
 }
 
-/** An absolute URL on the emulator's own origin, in the request's api-version, that an SDK follows verbatim. */
-export function nextLink (request: FastifyRequest, afterKey: string): string {
-  const query = new URLSearchParams({ 'api-version': request.apiVersion, $skipToken: encodeSkipToken(afterKey) })
+/**
+ * An absolute URL on the emulator's own origin, in the request's api-version (the provider's, or the one an ARM route of
+ * its own was asked in), that an SDK follows verbatim; `kept` are query parameters the next page needs too (`$filter`).
+ */
+export function nextLink (
+  request: FastifyRequest, afterKey: string, apiVersion: string = request.apiVersion, kept: Readonly<Record<string, string | undefined>> = {}
+): string {
+  const query = new URLSearchParams({ 'api-version': apiVersion })
+  for (const [name, value] of Object.entries(kept)) if (value !== undefined) query.set(name, value)
+  query.set('$skipToken', encodeSkipToken(afterKey))
   return `${request.protocol}://${request.host}${pathOf(request.url)}?${query.toString()}`
 }
