@@ -37,6 +37,9 @@ export function prefixEnd (prefix: string): string {
   return `${prefix.slice(0, -1)}0`
 }
 
+/** What every subscription's key starts with. */
+export const SUBSCRIPTIONS_PREFIX = '/subscriptions/'
+
 /** What the key of every resource group of a subscription starts with. */
 export function resourceGroupsPrefix (subscriptionId: string): string {
   return `${subscriptionPrefix(subscriptionId)}resourcegroups/`

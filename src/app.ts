@@ -11,6 +11,7 @@ import emulatorRoutes, { EMULATOR_PATH_PREFIX } from '../routes/emulator.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
 import cloudMetadataRoutes from '../routes/cloud-metadata.js'
 import tokenServiceRoutes from '../routes/token-service.js'
+import subscriptionRoutes from '../routes/subscriptions.js'
 import resourceGroupRoutes from '../routes/resource-groups.js'
 import { RESOURCE_TYPES } from '../routes/registry.js'
 import { authorizationCheck } from './arm/auth.js'
@@ -191,6 +192,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   await app.register(operationStatusRoutes, { operations, runtime })
   await app.register(cloudMetadataRoutes, { runtime })
   await app.register(tokenServiceRoutes, { runtime })
+  await app.register(subscriptionRoutes, { store: resources, runtime })
   const groups = resourceGroups(resources, runtime, types.filter((type) => type.parent === null && type.tracked).map((type) => type.type))
   await app.register(resourceGroupRoutes, { store: resources, groups, operations, writes, runtime })
   await app.register(emulatorRoutes, {

@@ -77,3 +77,29 @@ export function cloudDocument (origin: string, login: 'adfs' | 'aad', tenantId: 
   }
 }
 
+/** A subscription as ARM lists it: every one the emulator knows is enabled and belongs to its tenant. */
+export function subscriptionDocument (subscriptionId: string, tenantId: string) {
+  return {
+    id: `/subscriptions/${subscriptionId}`,
+    authorizationSource: 'RoleBased',
+    managedByTenants: [],
+    subscriptionId,
+    tenantId,
+    displayName: CLOUD_DISPLAY_NAME,
+    state: 'Enabled',
+    subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' }
+  }
+}
+
+export function tenantDocument (tenantId: string) {
+  return {
+    id: `/tenants/${tenantId}`,
+    tenantId,
+    countryCode: 'US',
+    displayName: CLOUD_DISPLAY_NAME,
+    domains: [TENANT_DOMAIN],
+    tenantCategory: 'Home',
+    defaultDomain: TENANT_DOMAIN,
+    tenantType: 'AAD'
+  }
+}
