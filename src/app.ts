@@ -13,6 +13,8 @@ import cloudMetadataRoutes from '../routes/cloud-metadata.js'
 import tokenServiceRoutes from '../routes/token-service.js'
 import subscriptionRoutes from '../routes/subscriptions.js'
 import resourceGroupRoutes from '../routes/resource-groups.js'
+import providerRoutes from '../routes/providers.js'
+import resourceListRoutes from '../routes/resources.js'
 import { RESOURCE_TYPES } from '../routes/registry.js'
 import { authorizationCheck } from './arm/auth.js'
 import { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID } from './arm/cloud.js'
@@ -152,7 +154,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
       // ARM matches literal segments case-insensitively; parameters keep the client's casing.
       caseSensitive: false,
       ignoreTrailingSlash: true,
-      // ARM reads `a//b` as `a/b`: the Azure CLI appends `/metadata/endpoints` to an endpoint that ends with '/'.
+      // ARM reads `a//b` as `a/b`: SDKs write an empty parent path (`providers/{namespace}//{type}/{name}`), and the
+      // Azure CLI appends `/metadata/endpoints` to an endpoint that ends with '/'.
       ignoreDuplicateSlashes: true,
       maxParamLength: MAX_PATH_SEGMENT_CHARS,
       querystringParser: parseArmQuery
@@ -195,6 +198,8 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   await app.register(subscriptionRoutes, { store: resources, runtime })
   const groups = resourceGroups(resources, runtime, types.filter((type) => type.parent === null && type.tracked).map((type) => type.type))
   await app.register(resourceGroupRoutes, { store: resources, groups, operations, writes, runtime })
+  await app.register(providerRoutes, { types, runtime })
+  await app.register(resourceListRoutes, { store: resources, groups, types, runtime })
   await app.register(emulatorRoutes, {
     caCertificate: options.caCertificate,
     storedResources: storedResourceLister(types, resources),

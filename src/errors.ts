@@ -128,6 +128,11 @@ export function invalidResourceGroupLocation (requested: string, existing: strin
     `Invalid resource group location '${requested}'. The Resource group already exists in location '${existing}'.`)
 }
 
+/** A resource provider's namespace the emulator does not serve. */
+export function invalidResourceNamespace (namespace: string): ArmError {
+  return new ArmError(404, 'InvalidResourceNamespace', `The resource namespace '${namespace}' is invalid.`)
+}
+
 /** `fields` are the names the listing filters on. */
 export function invalidFilter (filter: string, fields: readonly string[]): ArmError {
   return new ArmError(400, 'InvalidFilterInQueryString',
