@@ -14,8 +14,13 @@ export function nameKeyOf (key: string): string {
   return key.slice(key.lastIndexOf('/') + 1).replace(/%2f|%25/g, (escape) => escape === '%2f' ? '/' : '%')
 }
 
+/** A subscription's own key: nothing is stored there, everything it holds is under it. */
+export function subscriptionKey (subscriptionId: string): string {
+  return `/subscriptions/${escapedName(subscriptionId)}`
+}
+
 export function subscriptionPrefix (subscriptionId: string): string {
-  return `/subscriptions/${escapedName(subscriptionId)}/`
+  return `${subscriptionKey(subscriptionId)}/`
 }
 
 export function resourceGroupKey (subscriptionId: string, resourceGroupName: string): string {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import { SUBSCRIPTIONS_PREFIX, nameKeyOf, subscriptionPrefix } from '../db/keys.js'
+import { SUBSCRIPTIONS_PREFIX, nameKeyOf, subscriptionKey } from '../db/keys.js'
 import type { ResourceStore } from '../db/resource-store.js'
 import { resolveResourceManagerApiVersion, type ArmQuery } from '../src/arm/api-version.js'
 import { subscriptionDocument, tenantDocument } from '../src/arm/cloud.js'
@@ -37,7 +37,7 @@ export default async function subscriptionRoutes (app: FastifyInstance, options:
   async function getSubscription (request: FastifyRequest, reply: FastifyReply) {
     const { subscriptionId } = request.params as { subscriptionId: string }
     const id = subscriptionId.toLowerCase()
-    if (id !== runtime.subscriptionId && !store.holdsAnything(subscriptionPrefix(id).slice(0, -1))) throw subscriptionNotFound(subscriptionId)
+    if (id !== runtime.subscriptionId && !store.holdsAnything(subscriptionKey(id))) throw subscriptionNotFound(subscriptionId)
     return await reply.header('content-type', JSON_CONTENT_TYPE).send(subscriptionDocument(id, runtime.tenantId))
   }
 

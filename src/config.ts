@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { SKIP_API_VERSION_CHECK_ENV, SKIP_API_VERSION_CHECK_FLAG } from './arm/api-version.js'
-import { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID } from './arm/cloud.js'
+import { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID, GUID_PATTERN } from './arm/cloud.js'
 import type { EmulatorOptions } from './server.js'
 import { LOG_LEVELS, type LogLevel } from './logging.js'
 import { APP_DEFAULTS, PROFILES, REFERENCE_MODES, type Profile, type ReferenceMode } from './settings.js'
@@ -54,7 +54,7 @@ function enabled (value: string): boolean {
 /** Subscription and tenant ids are GUIDs; the emulator shows them lower-cased, as ARM does. */
 function guid (value: string): string {
   const trimmed = value.trim()
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(trimmed)) {
+  if (!GUID_PATTERN.test(trimmed)) {
     throw new InvalidArgumentError('Expected a GUID: 8-4-4-4-12 hexadecimal digits.')
   }
   return trimmed.toLowerCase()

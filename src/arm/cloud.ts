@@ -20,12 +20,15 @@ export const TENANT_DOMAIN = 'customerinsights.localhost'
 /** Where the ADFS-shaped token service lives: a login endpoint ending in `/adfs` is one the Azure CLI 2.45 accepts as local. */
 export const ADFS_PATH = '/adfs'
 
+/** Subscription and tenant ids are GUIDs: 8-4-4-4-12 hexadecimal digits. */
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /**
  * The tenant a URL's tenant segment stands for: a GUID is itself; `common`, `organizations`, a domain name or none is the
  * emulator's tenant.
  */
 export function tenantOf (segment: string | undefined, defaultTenantId: string): string {
-  return segment !== undefined && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)
+  return segment !== undefined && GUID_PATTERN.test(segment)
     ? segment.toLowerCase()
     : defaultTenantId
 }
