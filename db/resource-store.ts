@@ -206,7 +206,8 @@ export class ResourceStore {
     for (;;) {
       const key = this.#firstAfter.get(after)?.[0]
       if (key === undefined || !key.startsWith(prefix)) return segments
-      const segment = key.slice(prefix.length).split('/')[0] ?? ''
+      // A key under the prefix holds at least the segment: split always has a first part.
+      const segment = key.slice(prefix.length).split('/', 1)[0] as string
       segments.push(segment)
       after = prefixEnd(`${prefix}${segment}/`)
     }

@@ -29,10 +29,6 @@ declare module 'fastify' {
   }
 }
 
-export function isApiVersion (value: unknown): value is ApiVersion {
-  return value === API_VERSIONS[0] || value === API_VERSIONS[1]
-}
-
 /**
  * ARM's api-version check, run before anything else about the request is looked at: the version the request is served
  * in. `supported` lists the versions of the request's resource type, newest first; `typePath` names the type as ARM's

@@ -25,7 +25,7 @@ import { deleteAnswer, putAnswer, type Answer } from './profiles.js'
 import { missingParent, missingReference, usersOf } from './references.js'
 import { bodyIn, stateSuffixes, storedProperties, withState } from './rendering.js'
 import type { ProvisioningSettings } from '../schemas/emulator.js'
-import type { Action, ActionContext, FoundResource, Json, RenderContext, ResourceType, VersionShape } from './resource-type.js'
+import type { Action, ActionContext, DeclaredOperation, FoundResource, Json, RenderContext, ResourceType, VersionShape } from './resource-type.js'
 
 export const RESOURCE_GROUP_URL = '/subscriptions/:subscriptionId/resourceGroups/:resourceGroupName'
 const PROVIDER_URL = `${RESOURCE_GROUP_URL}/providers/${PROVIDER_NAMESPACE}`
@@ -212,7 +212,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     })
     if (!('created' in outcome)) throw outcome
     const { created, resource } = outcome
-    const answer = putAnswer(runtime.profile, type.put ?? { declared: [200], longRunning: false }, created)
+    // Only what a PUT stored is written again (a PATCH finds nothing of a type without one): the type declares its PUT.
+    const answer = putAnswer(runtime.profile, type.put as DeclaredOperation, created)
     void reply.code(answer.status).header('content-type', JSON_CONTENT_TYPE)
     const operationStarted = started as StoredOperation | null
     if (operationStarted === null) return await reply.send(shown(resource, version, now))
@@ -285,7 +286,8 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
       }
       const last = runtime.profile === 'service' ? store.get(key) : undefined
       const existed = store.deleteTree(key) > 0
-      const answer = deleteAnswer(runtime.profile, type.delete ?? { declared: [200], longRunning: false }, existed)
+      // The DELETE route is served only for a type that declares it.
+      const answer = deleteAnswer(runtime.profile, type.delete as DeclaredOperation, existed)
       if (answer.tracking === 'location') {
         // A delete takes effect at once; polling it answers what the resource last was (a hub's: nothing).
         const result = type.parent === null || last === undefined ? null : shown(last, version, now)
