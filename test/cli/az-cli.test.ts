@@ -4,7 +4,7 @@
 // The CLI keeps its state in a directory of its own, trusts the emulator through REQUESTS_CA_BUNDLE, sends no telemetry,
 // and reaches the world only through a proxy that does not exist: a request to anything but the emulator fails the test.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -71,6 +71,7 @@ t.teardown(emulator.stop)
 /** The HTTPS origin as a user writes it: the certificate names localhost. */
 const origin = emulator.https.replace('127.0.0.1', 'localhost')
 const configDir = mkdtempSync(join(tmpdir(), 'ci-emulator-az-'))
+t.teardown(() => { rmSync(configDir, { recursive: true, force: true }) })
 const caFile = join(configDir, 'emulator-ca.pem')
 writeFileSync(caFile, await (await fetch(`${emulator.http}/_emulator/ca.pem`)).text())
 // The CLI's own settings, written before its first run: no telemetry, no survey, no upgrade check, no extension installs.
