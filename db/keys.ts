@@ -14,8 +14,13 @@ export function nameKeyOf (key: string): string {
   return key.slice(key.lastIndexOf('/') + 1).replace(/%2f|%25/g, (escape) => escape === '%2f' ? '/' : '%')
 }
 
+/** A subscription's own key: nothing is stored there, everything it holds is under it. */
+export function subscriptionKey (subscriptionId: string): string {
+  return `/subscriptions/${escapedName(subscriptionId)}`
+}
+
 export function subscriptionPrefix (subscriptionId: string): string {
-  return `/subscriptions/${escapedName(subscriptionId)}/`
+  return `${subscriptionKey(subscriptionId)}/`
 }
 
 export function resourceGroupKey (subscriptionId: string, resourceGroupName: string): string {
@@ -35,4 +40,12 @@ export function childKey (parentKey: string, segment: string, name: string): str
 /** The first key after every key that starts with the prefix (which ends with '/'; '0' follows it). */
 export function prefixEnd (prefix: string): string {
   return `${prefix.slice(0, -1)}0`
+}
+
+/** What every subscription's key starts with. */
+export const SUBSCRIPTIONS_PREFIX = '/subscriptions/'
+
+/** What the key of every resource group of a subscription starts with. */
+export function resourceGroupsPrefix (subscriptionId: string): string {
+  return `${subscriptionPrefix(subscriptionId)}resourcegroups/`
 }

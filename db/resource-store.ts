@@ -3,13 +3,14 @@ import type { Db } from './database.js'
 import { prefixEnd, subscriptionPrefix } from './keys.js'
 import { OPERATION_COLUMNS, operationFromRow, type OperationRow, type OperationStore, type StoredOperation } from './operation-store.js'
 
-export interface StoredResource {
+/** `V`: the api-versions of the resource's type; the provider's by default, ARM's own for a resource group. */
+export interface StoredResource<V extends string = ApiVersion> {
   /** The resource's ARM id as stored: lower-cased, names escaped (db/keys.ts). */
   key: string
   /** The ARM type, `Microsoft.CustomerInsights/hubs/links`. */
   type: string
   /** The api-version its body is written in. */
-  apiVersion: ApiVersion
+  apiVersion: V
   /** Minted when the resource is created and kept across updates. */
   guid: string
   createdAt: number
@@ -31,12 +32,12 @@ export interface Identity {
   previous: () => StoredResource | undefined
 }
 
-export interface PutInput {
+export interface PutInput<V extends string = ApiVersion> {
   key: string
   type: string
   tracked: boolean
   subscriptionId: string
-  apiVersion: ApiVersion
+  apiVersion: V
   /** Kept for the resource's lifetime: used only when the PUT creates it. */
   guid: string
   now: number
@@ -76,8 +77,10 @@ export class ResourceStore {
   readonly #typeAt
   readonly #page
   readonly #trackedPage
+  readonly #trackedPageOf
   readonly #ofType
   readonly #anyIn
+  readonly #firstIn
   readonly #firstAfter
   readonly #all
   readonly #deleteRange
@@ -106,9 +109,13 @@ export class ResourceStore {
     // does not read through everything under them.
     this.#trackedPage = db.prepare<[{ from: string, to: string, type: string, limit: number }], ResourceRow>(
       `${SELECT_RESOURCE} WHERE r.tracked = 1 AND r.key > @from AND r.key < @to AND r.type = @type ORDER BY r.key LIMIT @limit`).raw(true)
+    // The same over several types at once (the top-level types of the provider), named by a JSON array.
+    this.#trackedPageOf = db.prepare<[{ from: string, to: string, types: string, limit: number }], ResourceRow>(`${SELECT_RESOURCE}
+      WHERE r.tracked = 1 AND r.key > @from AND r.key < @to AND r.type IN (SELECT value FROM json_each(@types)) ORDER BY r.key LIMIT @limit`).raw(true)
     this.#ofType = db.prepare<[{ from: string, to: string, type: string }], ResourceRow>(
       `${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to AND r.type = @type ORDER BY r.key`).raw(true)
     this.#anyIn = db.prepare<[string, string], [number]>('SELECT 1 FROM resources WHERE key > ? AND key < ? LIMIT 1').raw(true)
+    this.#firstIn = db.prepare<[string, string], ResourceRow>(`${SELECT_RESOURCE} WHERE r.key > ? AND r.key < ? ORDER BY r.key LIMIT 1`).raw(true)
     this.#firstAfter = db.prepare<[string], [key: string]>('SELECT key FROM resources WHERE key > ? ORDER BY key LIMIT 1').raw(true)
     this.#all = db.prepare<[{ from: string, to: string }], ResourceRow>(`${SELECT_RESOURCE} WHERE r.key > @from AND r.key < @to ORDER BY r.key`).raw(true)
     this.#deleteRange = db.prepare<[key: string, from: string, to: string]>('DELETE FROM resources WHERE key = ? OR (key > ? AND key < ?)')
@@ -118,7 +125,7 @@ export class ResourceStore {
    * Creates or replaces the resource and records the operation its PUT started. Two statements: the caller runs it
    * inside a transaction, the write batcher's batch, so that they land together or not at all.
    */
-  put (input: PutInput): { created: boolean, resource: StoredResource } {
+  put<V extends string = ApiVersion> (input: PutInput<V>): { created: boolean, resource: StoredResource<V> } {
     if (!this.#db.inTransaction) throw new Error('ResourceStore.put runs inside a transaction.')
     const [existingGuid, createdAt = input.now] = this.#existing.get(input.key) ?? []
     const guid = existingGuid ?? input.guid
@@ -181,6 +188,11 @@ export class ResourceStore {
     return this.#trackedPage.all({ from: afterKey === '' ? prefix : afterKey, to: prefixEnd(prefix), type, limit }).map(fromRow)
   }
 
+  /** One page of the tracked resources of any of the given types, in key order. */
+  trackedPageOf (prefix: string, types: readonly string[], afterKey: string, limit: number): StoredResource[] {
+    return this.#trackedPageOf.all({ from: afterKey === '' ? prefix : afterKey, to: prefixEnd(prefix), types: JSON.stringify(types), limit }).map(fromRow)
+  }
+
   /** Every resource of a type under the prefix, in key order. */
   ofType (prefix: string, type: string): StoredResource[] {
     return this.#ofType.all({ from: prefix, to: prefixEnd(prefix), type }).map(fromRow)
@@ -190,6 +202,13 @@ export class ResourceStore {
   holdsAnything (key: string): boolean {
     const prefix = `${key}/`
     return this.#anyIn.get(prefix, prefixEnd(prefix)) !== undefined
+  }
+
+  /** The first resource stored under the key (the key followed by '/'), in key order. */
+  firstUnder (key: string): StoredResource | undefined {
+    const prefix = `${key}/`
+    const row = this.#firstIn.get(prefix, prefixEnd(prefix))
+    return row === undefined ? undefined : fromRow(row)
   }
 
   /**
@@ -202,7 +221,7 @@ export class ResourceStore {
     for (;;) {
       const key = this.#firstAfter.get(after)?.[0]
       if (key === undefined || !key.startsWith(prefix)) return segments
-      // A split always has a first part.
+      // A key under the prefix holds at least the segment: split always has a first part.
       const segment = key.slice(prefix.length).split('/', 1)[0] as string
       segments.push(segment)
       after = prefixEnd(`${prefix}${segment}/`)

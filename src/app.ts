@@ -11,8 +11,16 @@ import emulatorRoutes, { EMULATOR_PATH_PREFIX } from '../routes/emulator.js'
 import imageUploadRoutes from '../routes/image-uploads.js'
 import providerOperationRoutes from '../routes/provider-operations.js'
 import operationStatusRoutes from '../routes/operation-statuses.js'
+import cloudMetadataRoutes from '../routes/cloud-metadata.js'
+import tokenServiceRoutes from '../routes/token-service.js'
+import subscriptionRoutes from '../routes/subscriptions.js'
+import resourceGroupRoutes from '../routes/resource-groups.js'
+import providerRoutes from '../routes/providers.js'
+import resourceListRoutes from '../routes/resources.js'
 import { RESOURCE_TYPES } from '../routes/registry.js'
 import { authorizationCheck } from './arm/auth.js'
+import { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID } from './arm/cloud.js'
+import { resourceGroups } from './arm/resource-groups.js'
 import { newOperationId } from './arm/ids.js'
 import { clientErrorHandler } from './arm/client-errors.js'
 import { resourceProviderRoutes } from './engine/resource-routes.js'
@@ -77,6 +85,10 @@ export interface AppOptions {
   provisioningDelayMs?: number
   /** Resources per list page before a `nextLink` is given. */
   pageSize?: number
+  /** The subscription every login finds, beside those that hold resources; a GUID. */
+  subscriptionId?: string
+  /** The tenant of every token and subscription; a GUID. */
+  tenantId?: string
   /** Off: any api-version, or none, is accepted. */
   apiVersionCheck?: boolean
   /** On: ARM requests without an `Authorization` header are answered 401. Any bearer token is accepted. */
@@ -118,7 +130,9 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
       error: null
     },
     pageSize: options.pageSize ?? APP_DEFAULTS.pageSize,
-    apiVersionCheck: options.apiVersionCheck ?? APP_DEFAULTS.apiVersionCheck
+    apiVersionCheck: options.apiVersionCheck ?? APP_DEFAULTS.apiVersionCheck,
+    subscriptionId: (options.subscriptionId ?? DEFAULT_SUBSCRIPTION_ID).toLowerCase(),
+    tenantId: (options.tenantId ?? DEFAULT_TENANT_ID).toLowerCase()
   }
 
   const journal = new RequestJournal(options.journalSize ?? APP_DEFAULTS.journalSize)
@@ -142,6 +156,9 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
       // ARM matches literal segments case-insensitively; parameters keep the client's casing.
       caseSensitive: false,
       ignoreTrailingSlash: true,
+      // ARM reads `a//b` as `a/b`: SDKs write an empty parent path (`providers/{namespace}//{type}/{name}`), and the
+      // Azure CLI appends `/metadata/endpoints` to an endpoint that ends with '/'.
+      ignoreDuplicateSlashes: true,
       maxParamLength: MAX_PATH_SEGMENT_CHARS,
       querystringParser: parseArmQuery
     },
@@ -158,6 +175,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   // Only JSON is a request body ARM accepts; Fastify's text/plain parser would let other text through.
   app.removeContentTypeParser('text/plain')
   app.decorateRequest('bodyShape', null)
+  app.decorateRequest('resourceManagerApiVersion', '')
   const checkAuthorization = authorizationCheck(options.requireAuth ?? false)
   app.addHook('onRequest', syncHook((request, reply) => {
     setArmHeaders(request, reply)
@@ -179,6 +197,13 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
   await app.register(operationStatusRoutes, { operations, runtime })
   await app.register(providerOperationRoutes, { types, runtime })
   await app.register(imageUploadRoutes, { runtime })
+  await app.register(cloudMetadataRoutes, { runtime })
+  await app.register(tokenServiceRoutes, { runtime })
+  await app.register(subscriptionRoutes, { store: resources, runtime })
+  const groups = resourceGroups(resources, runtime, types.filter((type) => type.parent === null && type.tracked).map((type) => type.type))
+  await app.register(resourceGroupRoutes, { store: resources, groups, operations, writes, runtime })
+  await app.register(providerRoutes, { types, runtime })
+  await app.register(resourceListRoutes, { store: resources, groups, types, runtime })
   await app.register(emulatorRoutes, {
     caCertificate: options.caCertificate,
     storedResources: storedResourceLister(types, resources),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { SKIP_API_VERSION_CHECK_ENV, SKIP_API_VERSION_CHECK_FLAG } from './arm/api-version.js'
+import { DEFAULT_SUBSCRIPTION_ID, DEFAULT_TENANT_ID, GUID_PATTERN } from './arm/cloud.js'
 import type { EmulatorOptions } from './server.js'
 import { LOG_LEVELS, type LogLevel } from './logging.js'
 import { APP_DEFAULTS, PROFILES, REFERENCE_MODES, type Profile, type ReferenceMode } from './settings.js'
@@ -25,6 +26,8 @@ export interface Config {
   provisioningDelayMs: number
   pageSize: number
   apiVersionCheck: boolean
+  subscriptionId: string
+  tenantId: string
 }
 
 export const DEFAULT_DATA_DIR = 'emulator-data'
@@ -46,6 +49,15 @@ function enabled (value: string): boolean {
   if (['1', 'true', 'yes', 'on', ''].includes(normalized)) return true
   if (['0', 'false', 'no', 'off'].includes(normalized)) return false
   throw new InvalidArgumentError('Expected 1/0, true/false, yes/no or on/off.')
+}
+
+/** Subscription and tenant ids are GUIDs; the emulator shows them lower-cased, as ARM does. */
+function guid (value: string): string {
+  const trimmed = value.trim()
+  if (!GUID_PATTERN.test(trimmed)) {
+    throw new InvalidArgumentError('Expected a GUID: 8-4-4-4-12 hexadecimal digits.')
+  }
+  return trimmed.toLowerCase()
 }
 
 function list (value: string): string[] {
@@ -94,6 +106,10 @@ export function createCommand (): Command {
     .addOption(new Option('--page-size <count>', 'resources per list page before a nextLink')
       .env('EMULATOR_PAGE_SIZE').argParser(integer(1, MAX_PAGE_SIZE)).default(APP_DEFAULTS.pageSize))
     .addOption(switchOption(SKIP_API_VERSION_CHECK_FLAG, 'accept any api-version, or none', SKIP_API_VERSION_CHECK_ENV))
+    .addOption(new Option('--subscription-id <guid>', 'the subscription every login finds, beside those that hold resources')
+      .env('EMULATOR_SUBSCRIPTION_ID').argParser(guid).default(DEFAULT_SUBSCRIPTION_ID))
+    .addOption(new Option('--tenant-id <guid>', 'the tenant of every token and subscription').env('EMULATOR_TENANT_ID')
+      .argParser(guid).default(DEFAULT_TENANT_ID))
     .helpOption('-h, --help', 'show this help')
     .showHelpAfterError()
 }
@@ -120,7 +136,9 @@ export function parseConfig (argv: readonly string[]): Config {
     references: options.references,
     provisioningDelayMs: options.provisioningDelayMs,
     pageSize: options.pageSize,
-    apiVersionCheck: !options.skipApiVersionCheck
+    apiVersionCheck: !options.skipApiVersionCheck,
+    subscriptionId: options.subscriptionId,
+    tenantId: options.tenantId
   }
 }
 
@@ -143,6 +161,8 @@ export function emulatorOptionsOf (config: Config): EmulatorOptions {
     provisioningDelayMs: config.provisioningDelayMs,
     pageSize: config.pageSize,
     apiVersionCheck: config.apiVersionCheck,
+    subscriptionId: config.subscriptionId,
+    tenantId: config.tenantId,
     requireAuth: config.requireAuth,
     seedFile: config.seedFile,
     journalSize: config.journalSize,

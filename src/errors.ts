@@ -49,6 +49,12 @@ export function noRegisteredProviderFound (apiVersion: string, typePath: string,
     `The supported api-versions are '${[...supported].sort().join(', ')}'. ${SKIP_API_VERSION_CHECK_HINT}`)
 }
 
+/** ARM's own routes (resource groups, subscriptions, the cloud's metadata) name their versions newest first. */
+export function invalidApiVersionParameter (apiVersion: string, supported: readonly string[]): ArmError {
+  return new ArmError(400, 'InvalidApiVersionParameter',
+    `The api-version '${apiVersion}' is invalid. The supported versions are '${supported.join(',')}'. ${SKIP_API_VERSION_CHECK_HINT}`)
+}
+
 export function authenticationFailed (missing: boolean): ArmError {
   return new ArmError(401, 'AuthenticationFailed', missing
     ? "Authentication failed. The 'Authorization' header is missing."
@@ -113,6 +119,33 @@ export function resourceGroupNotFound (resourceGroup: string): ArmError {
   return new ArmError(404, 'ResourceGroupNotFound', `Resource group '${resourceGroup}' could not be found.`)
 }
 
+/** ARM's rule for a resource group's name, checked on every method: `problem` says what breaks it. */
+export function invalidResourceGroup (name: string, problem: string): ArmError {
+  return new ArmError(400, 'InvalidResourceGroup', `The provided resource group name '${name}' ${problem}`)
+}
+
+export function locationRequired (): ArmError {
+  return new ArmError(400, 'LocationRequired', 'The location property is required for this definition.')
+}
+
+/** A resource group stays where it was created. */
+export function invalidResourceGroupLocation (requested: string, existing: string): ArmError {
+  return new ArmError(409, 'InvalidResourceGroupLocation',
+    `Invalid resource group location '${requested}'. The Resource group already exists in location '${existing}'.`)
+}
+
+/** A resource provider's namespace the emulator does not serve. */
+export function invalidResourceNamespace (namespace: string): ArmError {
+  return new ArmError(404, 'InvalidResourceNamespace', `The resource namespace '${namespace}' is invalid.`)
+}
+
+/** `fields` are the names the listing filters on. */
+export function invalidFilter (filter: string, fields: readonly string[]): ArmError {
+  return new ArmError(400, 'InvalidFilterInQueryString',
+    `Invalid $filter '${filter}' specified in the query string. The emulator reads terms ` +
+    `'{name} eq '{value}'' joined by 'and', on ${fields.join(', ')}.`)
+}
+
 export function subscriptionNotFound (subscriptionId: string): ArmError {
   return new ArmError(404, 'SubscriptionNotFound', `The subscription '${subscriptionId}' could not be found.`)
 }
@@ -163,4 +196,38 @@ export function badRequest (message: string): ArmError {
 
 export function internalServerError (): ArmError {
   return new ArmError(500, 'InternalServerError', 'The emulator encountered an internal error. Please retry the request.')
+}
+
+/**
+ * The token service answers errors in OAuth's shape (RFC 6749, section 5.2), not ARM's: MSAL and the other clients that
+ * ask it for tokens read `error` and `error_description`.
+ */
+export class OAuthError extends Error {
+  readonly statusCode: number
+  readonly error: string
+
+  constructor (statusCode: number, error: string, description: string) {
+    super(description)
+    this.name = 'OAuthError'
+    this.statusCode = statusCode
+    this.error = error
+  }
+
+  toBody (): { error: string, error_description: string } {
+    return { error: this.error, error_description: this.message }
+  }
+}
+
+// The identity platform's own messages, AADSTS codes included: clients and people search for them.
+
+export function missingTokenParameter (name: string): OAuthError {
+  return new OAuthError(400, 'invalid_request', `AADSTS900144: The request body must contain the following parameter: '${name}'.`)
+}
+
+export function invalidTokenRequest (reason: string): OAuthError {
+  return new OAuthError(400, 'invalid_request', `AADSTS900143: The request body is invalid: ${reason}`)
+}
+
+export function unsupportedGrantType (grantType: string): OAuthError {
+  return new OAuthError(400, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${grantType}'.`)
 }

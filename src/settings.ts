@@ -26,6 +26,10 @@ export interface Runtime {
   provisioning: ProvisioningSettings
   pageSize: number
   apiVersionCheck: boolean
+  /** The subscription every login finds, beside those that hold resources. */
+  subscriptionId: string
+  /** The tenant of every token and subscription. */
+  tenantId: string
 }
 
 /** The defaults of the options the app itself takes (config.ts adds the command line's own). */

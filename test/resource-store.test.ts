@@ -4,10 +4,7 @@ import { escapedName, nameKeyOf, providerKey, resourceGroupKey } from '../db/key
 import { OperationStore } from '../db/operation-store.js'
 import { ResourceStore } from '../db/resource-store.js'
 import { mapObjects } from '../src/engine/rendering.js'
-import { listResult, proxyResource } from '../src/schemas/common.js'
 import { subscriptionNotFound } from '../src/errors.js'
-import { Type } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
 
 // The parts of storage and the shared helpers that the ARM around the provider (resource groups, subscriptions) builds on.
 
@@ -44,10 +41,7 @@ t.test('whether anything is stored under a key, and the distinct segments under 
   t.strictSame(store.segmentsUnder('/subscriptions/u/'), [])
 })
 
-t.test('the shared schema and error helpers', async (t) => {
-  const resource = proxyResource(Type.Object({ a: Type.String() }))
-  t.ok(Value.Check(listResult(resource), { value: [{ id: 'i', name: 'n', type: 't', properties: { a: 'x' } }], nextLink: 'l' }))
-  t.notOk(Value.Check(listResult(resource), { value: [{ id: 'i' }] }))
+t.test('the shared error and rendering helpers', async (t) => {
   t.strictSame(subscriptionNotFound('s1').toBody(), { error: { code: 'SubscriptionNotFound', message: "The subscription 's1' could not be found." } })
   t.equal(subscriptionNotFound('s1').statusCode, 404)
   t.equal(mapObjects(undefined, () => ({})), undefined, 'nothing to map')

@@ -78,11 +78,14 @@ t.test('the configuration comes from flags and environment variables, flags firs
     references: 'implicit',
     provisioningDelayMs: 500,
     pageSize: 100,
-    apiVersionCheck: true
+    apiVersionCheck: true,
+    subscriptionId: 'c1a0c1a0-0000-4000-8000-000000000001',
+    tenantId: 'c1a0c1a0-0000-4000-8000-0000000000f0'
   })
   t.strictSame(parseConfig(['--host', '0.0.0.0', '--http-port', '0', '--https', 'off', '--https-port', '0', '--tls-hostnames', 'emulator, ci.local',
     '--tls-cert-file', '/c.pem', '--tls-key-file', '/k.pem', '--require-auth', '--seed-file', 'seed.json', '--journal-size', '5', '--request-timeout-ms', '2000', '--data-dir', '/tmp/x', '--in-memory', '--log-level', 'warn',
-    '--profile', 'service', '--references', 'strict', '--provisioning-delay-ms', '0', '--page-size', '7', '--skip-api-version-check']), {
+    '--profile', 'service', '--references', 'strict', '--provisioning-delay-ms', '0', '--page-size', '7', '--skip-api-version-check',
+    '--subscription-id', 'AAAAAAAA-0000-4000-8000-000000000001', '--tenant-id', 'bbbbbbbb-0000-4000-8000-000000000002']), {
     host: '0.0.0.0',
     httpPort: 0,
     https: false,
@@ -101,7 +104,9 @@ t.test('the configuration comes from flags and environment variables, flags firs
     references: 'strict',
     provisioningDelayMs: 0,
     pageSize: 7,
-    apiVersionCheck: false
+    apiVersionCheck: false,
+    subscriptionId: 'aaaaaaaa-0000-4000-8000-000000000001',
+    tenantId: 'bbbbbbbb-0000-4000-8000-000000000002'
   })
 
   const environment = {
@@ -123,7 +128,9 @@ t.test('the configuration comes from flags and environment variables, flags firs
     EMULATOR_REFERENCES: 'strict',
     EMULATOR_PROVISIONING_DELAY_MS: '1500',
     EMULATOR_PAGE_SIZE: '50',
-    EMULATOR_SKIP_API_VERSION_CHECK: 'true'
+    EMULATOR_SKIP_API_VERSION_CHECK: 'true',
+    EMULATOR_SUBSCRIPTION_ID: ' cccccccc-0000-4000-8000-000000000003 ',
+    EMULATOR_TENANT_ID: 'dddddddd-0000-4000-8000-000000000004'
   }
   const saved = { ...process.env }
   t.teardown(() => { process.env = saved })
@@ -140,7 +147,8 @@ t.test('the configuration comes from flags and environment variables, flags firs
     seedFile: '/tmp/seed.json',
     journalSize: 7,
     requestTimeoutMs: 4000,
-    dataDir: '/tmp/y', inMemory: true, logLevel: 'error', profile: 'swagger', references: 'strict', provisioningDelayMs: 1500, pageSize: 50, apiVersionCheck: false
+    dataDir: '/tmp/y', inMemory: true, logLevel: 'error', profile: 'swagger', references: 'strict', provisioningDelayMs: 1500, pageSize: 50, apiVersionCheck: false,
+    subscriptionId: 'cccccccc-0000-4000-8000-000000000003', tenantId: 'dddddddd-0000-4000-8000-000000000004'
   })
   t.equal(parseConfig(['--http-port', '7070']).httpPort, 7070, 'a flag wins over its variable')
   process.env.EMULATOR_IN_MEMORY = '0'
@@ -157,6 +165,7 @@ t.test('a bad option value is refused with a usage error naming the option', asy
     [['--in-memory', 'maybe'], /Expected 1\/0, true\/false, yes\/no or on\/off\./],
     [['--profile', 'strict'], /Allowed choices are default, swagger, service\./],
     [['--references', 'loose'], /Allowed choices are implicit, strict\./],
+    [['--subscription-id', 'not-a-guid'], /Expected a GUID: 8-4-4-4-12 hexadecimal digits\./],
     [['--log-level', 'loud'], /Allowed choices are fatal, error, warn, info, debug, trace, silent\./],
     [['--unknown'], /unknown option '--unknown'/]
   ] as const) {
@@ -169,7 +178,8 @@ t.test('--help lists every option with its environment variable', async (t) => {
   const help = createCommand().configureHelp({ helpWidth: 1000 }).helpInformation()
   for (const variable of ['EMULATOR_HOST', 'EMULATOR_HTTP_PORT', 'EMULATOR_HTTPS', 'EMULATOR_HTTPS_PORT', 'EMULATOR_TLS_HOSTNAMES',
     'EMULATOR_TLS_CERT_FILE', 'EMULATOR_TLS_KEY_FILE', 'EMULATOR_REQUIRE_AUTH', 'EMULATOR_SEED_FILE', 'EMULATOR_JOURNAL_SIZE', 'EMULATOR_REQUEST_TIMEOUT_MS', 'EMULATOR_DATA_DIR', 'EMULATOR_IN_MEMORY', 'LOG_LEVEL',
-    'EMULATOR_PROFILE', 'EMULATOR_REFERENCES', 'EMULATOR_PROVISIONING_DELAY_MS', 'EMULATOR_PAGE_SIZE', 'EMULATOR_SKIP_API_VERSION_CHECK']) {
+    'EMULATOR_PROFILE', 'EMULATOR_REFERENCES', 'EMULATOR_PROVISIONING_DELAY_MS', 'EMULATOR_PAGE_SIZE', 'EMULATOR_SKIP_API_VERSION_CHECK',
+    'EMULATOR_SUBSCRIPTION_ID', 'EMULATOR_TENANT_ID']) {
     t.match(help, `env: ${variable}`)
   }
 })
@@ -230,6 +240,8 @@ t.test('the configuration becomes the emulator\'s options', async (t) => {
     provisioningDelayMs: 500,
     pageSize: 100,
     apiVersionCheck: true,
+    subscriptionId: 'c1a0c1a0-0000-4000-8000-000000000001',
+    tenantId: 'c1a0c1a0-0000-4000-8000-0000000000f0',
     requireAuth: true,
     seedFile: undefined,
     journalSize: 1000,

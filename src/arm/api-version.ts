@@ -1,4 +1,4 @@
-import { missingApiVersionParameter, noRegisteredProviderFound } from '../errors.js'
+import { invalidApiVersionParameter, missingApiVersionParameter, noRegisteredProviderFound } from '../errors.js'
 
 /**
  * The published api-versions of Microsoft.CustomerInsights, newest first: a client that picks a version from the
@@ -24,11 +24,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The api-version the request is served in: the one it asked for, or with the check off the newest its type has. */
     apiVersion: ApiVersion
+    /** The api-version a route of ARM's own (resource groups, subscriptions) is served in. */
+    resourceManagerApiVersion: string
   }
-}
-
-export function isApiVersion (value: unknown): value is ApiVersion {
-  return value === API_VERSIONS[0] || value === API_VERSIONS[1]
 }
 
 /**
@@ -45,4 +43,16 @@ export function resolveApiVersion (
   if (!check) return supported[0] as ApiVersion
   if (requested === undefined || requested === '') throw missingApiVersionParameter()
   throw noRegisteredProviderFound(String(requested), typePath, supported)
+}
+
+/**
+ * The same check for ARM's own routes (resource groups, subscriptions, the cloud's metadata), which have versions of
+ * their own: `supported` lists them newest first. With the check off, a missing or unknown version is served as the newest.
+ */
+export function resolveResourceManagerApiVersion (query: ArmQuery, supported: readonly string[], check: boolean): string {
+  const requested = query['api-version']
+  if (typeof requested === 'string' && supported.includes(requested)) return requested
+  if (!check) return supported[0] as string
+  if (requested === undefined || requested === '') throw missingApiVersionParameter()
+  throw invalidApiVersionParameter(String(requested), supported)
 }

@@ -27,13 +27,14 @@ export function skipTokenOf (request: FastifyRequest): string {
 }
 
 /**
- * An absolute URL on the emulator's own origin, in the request's api-version, that an SDK follows verbatim. `keep` names
- * the query parameters the next page needs as well: a view list's `userId`.
+ * An absolute URL on the emulator's own origin, in the request's api-version (the provider's, or the one an ARM route of
+ * its own was asked in), that an SDK follows verbatim; `kept` are query parameters the next page needs too (`$filter`).
  */
-export function nextLink (request: FastifyRequest, afterKey: string, keep: readonly string[] = []): string {
-  const query = new URLSearchParams({ 'api-version': request.apiVersion })
-  const given = request.query as Record<string, unknown>
-  for (const name of keep) query.set(name, String(given[name.toLowerCase()]))
+export function nextLink (
+  request: FastifyRequest, afterKey: string, apiVersion: string = request.apiVersion, kept: Readonly<Record<string, string | undefined>> = {}
+): string {
+  const query = new URLSearchParams({ 'api-version': apiVersion })
+  for (const [name, value] of Object.entries(kept)) if (value !== undefined) query.set(name, value)
   query.set('$skipToken', encodeSkipToken(afterKey))
   return `${request.protocol}://${request.host}${pathOf(request.url)}?${query.toString()}`
 }

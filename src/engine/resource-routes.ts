@@ -8,6 +8,7 @@ import { resolveApiVersion, type ArmQuery, type ApiVersion } from '../arm/api-ve
 import { normalizeBodyShape } from '../arm/body-shape.js'
 import { JSON_CONTENT_TYPE } from '../arm/headers.js'
 import { PROVIDER_NAMESPACE, guidFromHex, operationStatusUrl } from '../arm/ids.js'
+import { originOf } from '../arm/origin.js'
 import { nextLink, skipTokenOf } from '../arm/paging.js'
 import {
   PROVISIONING_HEADER, provisioningSettingsFor, provisioningStateAt, retryAfterSeconds, startOperation
@@ -56,9 +57,6 @@ export function locationOperationId (id: string): string {
   return id.replaceAll('-', '')
 }
 
-function originOf (request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`
-}
 
 /** The body a PUT of the type takes in a version: `{properties}`, with `location` and `tags` for a tracked type. */
 function putBodySchema (type: ResourceType, shape: VersionShape): TSchema {
@@ -105,6 +103,12 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
       if (typeof value !== 'string' || value === '') throw missingQueryParameter(type.requiredQuery[index] as string)
     }
   })
+
+  /** The required query parameters a list's next page needs as well: a view list's `userId`. */
+  function keptQuery (request: FastifyRequest): Record<string, string | undefined> {
+    const query = request.query as Record<string, unknown>
+    return Object.fromEntries(type.requiredQuery.map((name) => [name, query[name.toLowerCase()] as string | undefined]))
+  }
 
   // ARM checks the names in the URL before it reads the body.
   const checkName = syncHook((request) => {
@@ -352,7 +356,7 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     const value = page.map((stored) => shown(stored, request.apiVersion, now)).join(',')
     const last = page.at(-1)
     const more = items.length > page.length && last !== undefined
-      ? `,"nextLink":${JSON.stringify(nextLink(request, last.key, type.requiredQuery))}`
+      ? `,"nextLink":${JSON.stringify(nextLink(request, last.key, request.apiVersion, keptQuery(request)))}`
       : ''
     return await reply.header('content-type', JSON_CONTENT_TYPE).send(`{"value":[${value}]${more}}`)
   }

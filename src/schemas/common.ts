@@ -1,4 +1,4 @@
-import { Type, type TSchema, type Static } from '@sinclair/typebox'
+import { Type, type Static } from '@sinclair/typebox'
 
 /** A string enum as a plain JSON Schema `enum`, so a bad value yields one clear validation error. */
 export function StringEnum<const T extends readonly string[]> (values: T) {
@@ -20,23 +20,6 @@ export const LinkType = StringEnum(['UpdateAlways', 'CopyIfNull'] as const)
 
 export const ProvisioningState = StringEnum(['Provisioning', 'Succeeded', 'Failed'] as const)
 export type ProvisioningState = Static<typeof ProvisioningState>
-
-/** The ARM resource envelope of a proxy resource of the given type. */
-export function proxyResource<P extends TSchema> (properties: P) {
-  return Type.Object({
-    id: Type.String(),
-    name: Type.String(),
-    type: Type.String(),
-    properties
-  })
-}
-
-export function listResult<R extends TSchema> (resource: R) {
-  return Type.Object({
-    value: Type.Array(resource),
-    nextLink: Type.Optional(Type.String())
-  })
-}
 
 export const ArmErrorDetail = Type.Object({
   code: Type.String(),
