@@ -6,6 +6,6 @@
  */
 export { startEmulator, IN_PROCESS_DEFAULTS, type EmulatorOptions, type HttpsOptions, type RunningEmulator } from './server.js'
 export type { AppOptions } from './app.js'
-export type { Profile } from './settings.js'
+export type { Profile, ReferenceMode } from './settings.js'
 export type { ProvisioningSettings } from './schemas/emulator.js'
 export type { LogLevel } from './logging.js'

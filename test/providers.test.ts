@@ -21,8 +21,10 @@ function customerInsights (resourceTypes: { resourceType: string, apiVersions: s
 const BOTH = ['2017-04-26', '2017-01-01']
 const SERVED = customerInsights([
   { resourceType: 'hubs', apiVersions: BOTH, capabilities: 'SupportsTags, SupportsLocation' },
-  ...['profiles', 'interactions', 'relationships', 'links', 'relationshipLinks', 'kpi']
-    .map((segment) => ({ resourceType: `hubs/${segment}`, apiVersions: BOTH, capabilities: 'None' }))
+  ...['profiles', 'interactions', 'relationships', 'links', 'relationshipLinks', 'kpi', 'views', 'widgetTypes', 'roles', 'roleAssignments',
+    'authorizationPolicies', 'connectors', 'connectors/mappings', 'images']
+    .map((segment) => ({ resourceType: `hubs/${segment}`, apiVersions: BOTH, capabilities: 'None' })),
+  { resourceType: 'hubs/predictions', apiVersions: ['2017-04-26'], capabilities: 'None' }
 ])
 
 t.test('GET of Microsoft.CustomerInsights: registered, every type of the registry with its versions, 2017-04-26 first', async (t) => {

@@ -8,11 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { startBuiltEmulator, type BuiltEmulator } from '../helpers/built-emulator.js'
 import t, { type Test } from 'tap'
 import { LINK_SEED_BODY } from '../fixtures/seed-documents.js'
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'bin', 'cli.mjs')
-const START_TIMEOUT_MS = 15_000
 const SUBSCRIPTION = 'c1a0c1a0-0000-4000-8000-000000000001'
 const TENANT = 'c1a0c1a0-0000-4000-8000-0000000000f0'
 const CLOUD = 'CiEmulator'
@@ -21,49 +20,12 @@ const HUB = 'hubcli'
 /** A port nothing listens on: a proxy there refuses every connection at once. */
 const NO_PROXY_PORT = 9
 
-interface Emulator { http: string, https: string, output: () => string, stop: () => Promise<void> }
+type Emulator = BuiltEmulator
 
 /** The built emulator as a user runs it: on free ports, in memory, requiring a token as ARM does. */
 async function startEmulator (): Promise<Emulator> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EMULATOR_')))
-  const child = spawn(process.execPath, [CLI], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...env,
-      EMULATOR_IN_MEMORY: '1',
-      EMULATOR_HOST: '127.0.0.1',
-      EMULATOR_HTTP_PORT: '0',
-      EMULATOR_HTTPS_PORT: '0',
-      // The CLI must send the token it got from the emulator's token service.
-      EMULATOR_REQUIRE_AUTH: '1',
-      LOG_LEVEL: 'info'
-    }
-  })
-  const lines: string[] = []
-  child.stderr.on('data', (chunk: Buffer) => { lines.push(chunk.toString()) })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve() }))
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-    await exited
-  }
-  const ready = new Promise<{ http: string, https: string }>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error('the emulator did not say it was ready')) }, START_TIMEOUT_MS)
-    void exited.then(() => { clearTimeout(timer); reject(new Error('the emulator exited at start')) })
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      lines.push(line)
-      const entry = JSON.parse(line) as { msg?: string, http?: string, https?: string }
-      if (entry.msg === 'emulator ready' && entry.http !== undefined && entry.https !== undefined) {
-        clearTimeout(timer)
-        resolve({ http: entry.http, https: entry.https })
-      }
-    })
-  })
-  try {
-    return { ...await ready, output: () => lines.join('\n'), stop }
-  } catch (error) {
-    await stop()
-    throw new Error(`${String(error)}:\n${lines.join('\n')}`)
-  }
+  // The CLI must send the token it got from the emulator's token service.
+  return await startBuiltEmulator({ EMULATOR_REQUIRE_AUTH: '1' })
 }
 
 const emulator = await startEmulator()

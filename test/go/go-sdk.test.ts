@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { startBuiltEmulator, type BuiltEmulator } from '../helpers/built-emulator.js'
 import t, { type Test } from 'tap'
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'bin', 'cli.mjs')
 /** A GOPATH entry of its own: the Go suite is the package `gosdk` under it. */
 const GOPATH_DIR = import.meta.dirname
 const PACKAGE_DIR = join(GOPATH_DIR, 'src', 'gosdk')
@@ -16,7 +16,6 @@ const PACKAGE_DIR = join(GOPATH_DIR, 'src', 'gosdk')
 const DEBIAN_GOPATH = '/usr/share/gocode'
 const DEBIAN_PACKAGES = 'golang-go golang-github-azure-azure-sdk-for-go-dev golang-github-azure-go-autorest-dev'
 const PAGE_SIZE = 3
-const START_TIMEOUT_MS = 15_000
 
 const CONTRACT_PROFILES = ['default', 'swagger', 'service'] as const
 
@@ -26,50 +25,11 @@ const goEnv = {
   GOFLAGS: ''
 }
 
-interface Emulator { http: string, https: string, output: () => string, stop: () => Promise<void> }
+type Emulator = BuiltEmulator
 
 /** The built emulator as a user runs it: configured through its environment variables, on free ports, in memory. */
 async function startEmulator (profile: string): Promise<Emulator> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EMULATOR_')))
-  const child = spawn(process.execPath, [CLI], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...env,
-      EMULATOR_PROFILE: profile,
-      EMULATOR_PAGE_SIZE: String(PAGE_SIZE),
-      EMULATOR_IN_MEMORY: '1',
-      EMULATOR_HOST: '127.0.0.1',
-      EMULATOR_HTTP_PORT: '0',
-      EMULATOR_HTTPS_PORT: '0',
-      // The line that says where it listens is at info, as is one line per request.
-      LOG_LEVEL: 'info'
-    }
-  })
-  const lines: string[] = []
-  child.stderr.on('data', (chunk: Buffer) => { lines.push(chunk.toString()) })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve() }))
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-    await exited
-  }
-  const ready = new Promise<{ http: string, https: string }>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error('the emulator did not say it was ready')) }, START_TIMEOUT_MS)
-    void exited.then(() => { clearTimeout(timer); reject(new Error('the emulator exited at start')) })
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      lines.push(line)
-      const entry = JSON.parse(line) as { msg?: string, http?: string, https?: string }
-      if (entry.msg === 'emulator ready' && entry.http !== undefined && entry.https !== undefined) {
-        clearTimeout(timer)
-        resolve({ http: entry.http, https: entry.https })
-      }
-    })
-  })
-  try {
-    return { ...await ready, output: () => lines.join('\n'), stop }
-  } catch (error) {
-    await stop()
-    throw new Error(`${String(error)}:\n${lines.join('\n')}`)
-  }
+  return await startBuiltEmulator({ EMULATOR_PROFILE: profile, EMULATOR_PAGE_SIZE: String(PAGE_SIZE) })
 }
 
 /** Runs a command to its end; never rejects for a non-zero exit. */
