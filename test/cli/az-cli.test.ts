@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { startBuiltEmulator, type BuiltEmulator } from '../helpers/built-emulator.js'
 import t, { type Test } from 'tap'
 import { LINK_SEED_BODY } from '../fixtures/seed-documents.js'
@@ -20,10 +19,8 @@ const HUB = 'hubcli'
 /** A port nothing listens on: a proxy there refuses every connection at once. */
 const NO_PROXY_PORT = 9
 
-type Emulator = BuiltEmulator
-
 /** The built emulator as a user runs it: on free ports, in memory, requiring a token as ARM does. */
-async function startEmulator (): Promise<Emulator> {
+async function startEmulator (): Promise<BuiltEmulator> {
   // The CLI must send the token it got from the emulator's token service.
   return await startBuiltEmulator({ EMULATOR_REQUIRE_AUTH: '1' })
 }

@@ -25,10 +25,8 @@ const goEnv = {
   GOFLAGS: ''
 }
 
-type Emulator = BuiltEmulator
-
 /** The built emulator as a user runs it: configured through its environment variables, on free ports, in memory. */
-async function startEmulator (profile: string): Promise<Emulator> {
+async function startEmulator (profile: string): Promise<BuiltEmulator> {
   return await startBuiltEmulator({ EMULATOR_PROFILE: profile, EMULATOR_PAGE_SIZE: String(PAGE_SIZE) })
 }
 
