@@ -41,7 +41,7 @@ export function resourceIdOf (type: ResourceType, location: ResourceLocation, en
 
 export function keyOf (type: ResourceType, location: ResourceLocation): string {
   let key = providerKey(location.subscriptionId, location.resourceGroupName)
-  for (const [index, level] of type.lineage.entries()) key = childKey(key, level.segment.toLowerCase(), location.names[index] as string)
+  for (const [index, level] of type.lineage.entries()) key = childKey(key, level.segmentKey, location.names[index] as string)
   return key
 }
 
@@ -51,7 +51,7 @@ export function collectionPrefix (type: ResourceType, location: ResourceLocation
   const parentKey = parent === null
     ? providerKey(location.subscriptionId, location.resourceGroupName)
     : keyOf(parent, { ...location, names: location.names.slice(0, parent.lineage.length) })
-  return `${parentKey}/${type.segment.toLowerCase()}/`
+  return `${parentKey}/${type.segmentKey}/`
 }
 
 /** The `name` ARM shows: the names from the hub down, joined by '/'. */

@@ -59,7 +59,7 @@ export function usersOf (store: ResourceStore, types: readonly ResourceType[], t
   for (const user of types) {
     if (user.references === undefined) continue
     // A hub's child is looked for in its collection; anything deeper (a connector's mappings) anywhere in the hub.
-    const scope = user.lineage.length === 2 ? `${hub}/${user.segment.toLowerCase()}/` : `${hub}/`
+    const scope = user.lineage.length === 2 ? `${hub}/${user.segmentKey}/` : `${hub}/`
     for (const stored of store.ofType(scope, user.type)) {
       const definition = storedProperties(user, stored.body, stored.apiVersion)
       const names = user.references(definition)

@@ -18,7 +18,7 @@ import {
   type ArmError, invalidResourceName, missingQueryParameter, operationNotFound, resourceInUse, resourceNotFound, validationFailed,
   type PropertyProblem
 } from '../errors.js'
-import { LocalizedStrings } from '../schemas/common.js'
+import { LocalizedStrings, type ProvisioningState } from '../schemas/common.js'
 import { ProvisioningSettingsPatch } from '../schemas/emulator.js'
 import type { Runtime } from '../settings.js'
 import { collectionPrefix, displayName, keyOf, locationOf, relatedLocation, resourceIdOf, type ResourceLocation } from './location.js'
@@ -139,7 +139,12 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
 
   /** A stored resource as a read in the request's version shows it now, and its operation as that read leaves it. */
   function shown (stored: StoredResource, version: ApiVersion, now: number, operation = stored.operation): string {
-    const body = suffixes === undefined || operation === null ? stored.body : withState(stored.body, suffixes, provisioningStateAt(operation, now))
+    return shownIn(stored, version, operation === null ? undefined : provisioningStateAt(operation, now))
+  }
+
+  /** A stored resource in a version, with its provisioning state (undefined for a type without one). */
+  function shownIn (stored: StoredResource, version: ApiVersion, state: ProvisioningState | undefined): string {
+    const body = suffixes === undefined || state === undefined ? stored.body : withState(stored.body, suffixes, state)
     return bodyIn(type, body, stored.apiVersion, version)
   }
 
@@ -285,11 +290,10 @@ export async function resourceTypeRoutes (app: FastifyInstance, options: EngineO
     if (stored === undefined) throw notFound(location)
     const now = runtime.now()
     const operation = stored.operation === null ? null : operations.read(stored.operation, now)
+    const state = operation === null ? undefined : provisioningStateAt(operation, now)
     // A poller that follows the resource itself (an SDK's "body" mode) waits what Retry-After says.
-    if (operation !== null && provisioningStateAt(operation, now) === 'Provisioning') {
-      void reply.header('retry-after', String(retryAfterSeconds(operation, now)))
-    }
-    return await reply.header('content-type', JSON_CONTENT_TYPE).send(shown(stored, request.apiVersion, now, operation))
+    if (state === 'Provisioning') void reply.header('retry-after', String(retryAfterSeconds(operation as StoredOperation, now)))
+    return await reply.header('content-type', JSON_CONTENT_TYPE).send(shownIn(stored, request.apiVersion, state))
   }
 
   async function remove (request: FastifyRequest, reply: FastifyReply) {

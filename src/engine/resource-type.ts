@@ -185,6 +185,8 @@ export interface ResourceType extends Required<Omit<ResourceTypeBase, 'reference
   type: string
   /** As ARM's messages name it: `hubs/links`. */
   typePath: string
+  /** The URL segment as stored keys hold it, lower-cased: `relationshiplinks`. */
+  segmentKey: string
   /** This type and its ancestors, from the top down: [hubs], [hubs, links]. */
   lineage: readonly ResourceType[]
   /** The versions that serve it, newest first. */
@@ -218,6 +220,7 @@ export function defineResourceType (spec: ResourceTypeSpec): ResourceType {
     catalogue: spec.catalogue,
     type: `${PROVIDER_NAMESPACE}/${typePath}`,
     typePath,
+    segmentKey: spec.segment.toLowerCase(),
     lineage,
     apiVersions,
     versionsDiffer: apiVersions.some((version) => spec.versions[version]?.toStored !== undefined),
