@@ -33,6 +33,7 @@ import { seedResources } from './seed.js'
 import { parseArmQuery, pathOf } from './arm/query.js'
 import { syncHook } from './arm/routing.js'
 import { routeNotFound } from './errors.js'
+import { lazySchemaCompilers } from './schema-compilers.js'
 import { sendArmError } from './error-handler.js'
 import { RequestLogController, childLoggerFactory, loggerOptions, type LogLevel } from './logging.js'
 import { APP_DEFAULTS, type Profile, type ReferenceMode, type Runtime } from './settings.js'
@@ -164,6 +165,7 @@ export async function buildApp (options: AppOptions): Promise<FastifyInstance> {
     },
     // A wrong type is a 400, never coerced; every problem of a body is reported at once.
     ajv: { customOptions: { coerceTypes: false, allErrors: true, validateSchema: false } },
+    schemaController: { compilersFactory: lazySchemaCompilers },
     // Bad percent-encoding and over-long segments fail before routing: they get the ARM envelope too.
     frameworkErrors: sendArmError,
     clientErrorHandler: clientErrorHandler(runtime.newId)
