@@ -1,4 +1,4 @@
-// `npm run test:docker`: the image as a user runs it. Needs a Docker engine (../shared/tools/local-docker.sh here).
+// `npm run test:docker`: the image as a user runs it. Needs a Docker engine (.ci/run gets one on a machine without).
 import { execFile } from 'node:child_process'
 import { get } from 'node:http'
 import { performance } from 'node:perf_hooks'
