@@ -1,6 +1,7 @@
 import t from 'tap'
 import { HUB, HUB_PATH, SUBSCRIPTION, buildTestApp, json, storedAt, url } from './helpers/app.js'
 import { swaggerExample } from './helpers/published.js'
+import { linkSeedInTheNewerNames } from './helpers/fixtures.js'
 import { LINK_SEED_BODY } from './fixtures/seed-documents.js'
 
 const LINKS = `${HUB_PATH}/links`
@@ -18,16 +19,6 @@ function link (name: string, properties: Record<string, unknown>, provisioningSt
 
 // The seed document's Link body without its read-only linkName: what 2017-01-01 shows of it.
 const { linkName: _, ...seedDefinition } = LINK_SEED_BODY
-const seedInTheNewerNames = {
-  sourceEntityType: 'Interaction',
-  sourceEntityTypeName: 'testInteraction1949',
-  targetEntityType: 'Profile',
-  targetEntityTypeName: 'testProfile1446',
-  displayName: { 'en-us': 'Link DisplayName' },
-  description: { 'en-us': 'Link Description' },
-  mappings: [{ sourcePropertyName: 'testInteraction1949', targetPropertyName: 'testProfile1446', linkType: 'UpdateAlways' }],
-  participantPropertyReferences: [{ sourcePropertyName: 'testInteraction1949', targetPropertyName: 'ProfileId' }]
-}
 
 t.test('the Link seed document\'s body is a 2017-01-01 link, flat or inside properties: it reads back there exactly as sent', async (t) => {
   const { app, clock, request } = await buildTestApp(t)
@@ -40,7 +31,7 @@ t.test('the Link seed document\'s body is a 2017-01-01 link, flat or inside prop
   }
   clock.advance(500)
   t.strictSame(json(await request({ method: 'GET', url: url(`${LINKS}/Flat`, OLD) })), link('Flat', seedDefinition, 'Succeeded'))
-  t.strictSame(json(await request({ method: 'GET', url: url(`${LINKS}/Flat`, NEW) })), link('Flat', seedInTheNewerNames, 'Succeeded'),
+  t.strictSame(json(await request({ method: 'GET', url: url(`${LINKS}/Flat`, NEW) })), link('Flat', linkSeedInTheNewerNames, 'Succeeded'),
     'in 2017-04-26, the newer names and no isProfileTypeId, which that version does not have')
 })
 
@@ -48,7 +39,7 @@ t.test('the same body under 2017-04-26, flat, is translated to the newer names a
   const { clock, request } = await buildTestApp(t)
   const created = await request({ method: 'PUT', url: url(`${LINKS}/linkTest4806`, NEW), payload: LINK_SEED_BODY })
   t.equal(created.statusCode, 201)
-  t.strictSame(json(created), link('linkTest4806', seedInTheNewerNames))
+  t.strictSame(json(created), link('linkTest4806', linkSeedInTheNewerNames))
   clock.advance(500)
   const { isProfileTypeId: __, ...mappingWithout } = (seedDefinition.mappings as Record<string, unknown>[])[0] as Record<string, unknown>
   t.strictSame(json(await request({ method: 'GET', url: url(`${LINKS}/linkTest4806`, OLD) })),
@@ -119,7 +110,7 @@ t.test('each version validates by its own schema, and its errors name its own pr
 t.test('lists and their nextLink, and the api-version a list is read in, are the request\'s', async (t) => {
   const { request } = await buildTestApp(t, { pageSize: 1 })
   await request({ method: 'PUT', url: url(`${LINKS}/LinkA`, OLD), payload: LINK_SEED_BODY })
-  await request({ method: 'PUT', url: url(`${LINKS}/LinkB`, NEW), payload: { properties: seedInTheNewerNames } })
+  await request({ method: 'PUT', url: url(`${LINKS}/LinkB`, NEW), payload: { properties: linkSeedInTheNewerNames } })
   const first = json(await request({ method: 'GET', url: url(LINKS, OLD) })) as { value: { properties: Record<string, unknown> }[], nextLink: string }
   t.equal(new URL(first.nextLink).searchParams.get('api-version'), OLD)
   t.match(first.value, [{ properties: { sourceInteractionType: 'testInteraction1949' } }])

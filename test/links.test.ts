@@ -1,6 +1,6 @@
 import t from 'tap'
 import { API_VERSION, GUID, HUB, HUB_PATH, RESOURCE_GROUP, SUBSCRIPTION, buildTestApp, json, storedAt, storedBody, storedIn, url } from './helpers/app.js'
-import { minimalRelationshipLinkDefinition } from './helpers/fixtures.js'
+import { linkSeedInTheNewerNames, minimalRelationshipLinkDefinition } from './helpers/fixtures.js'
 import { swaggerExample } from './helpers/published.js'
 import { LINK_SEED_BODY } from './fixtures/seed-documents.js'
 
@@ -136,20 +136,10 @@ t.test('the Link seed document\'s example body, exactly as published, creates a 
   const response = await request({ method: 'PUT', url: url(`${LINKS}/linkTest4806`), payload: seedBody })
   t.equal(response.statusCode, 201)
 
-  const inTheNewForm = {
-    sourceEntityType: 'Interaction',
-    targetEntityType: 'Profile',
-    sourceEntityTypeName: 'testInteraction1949',
-    targetEntityTypeName: 'testProfile1446',
-    displayName: { 'en-us': 'Link DisplayName' },
-    description: { 'en-us': 'Link Description' },
-    mappings: [{ sourcePropertyName: 'testInteraction1949', targetPropertyName: 'testProfile1446', linkType: 'UpdateAlways' }],
-    participantPropertyReferences: [{ sourcePropertyName: 'testInteraction1949', targetPropertyName: 'ProfileId' }]
-  }
-  t.strictSame(json(response), linkResource('linkTest4806', inTheNewForm))
+  t.strictSame(json(response), linkResource('linkTest4806', linkSeedInTheNewerNames))
   const get = await request({ method: 'GET', url: url(`${LINKS}/linkTest4806`) })
-  t.strictSame(json(get), linkResource('linkTest4806', inTheNewForm))
-  t.strictSame(storedBody(storedAt(app, `${LINKS}/linkTest4806`)), linkResource('linkTest4806', inTheNewForm), 'isProfileTypeId is not stored')
+  t.strictSame(json(get), linkResource('linkTest4806', linkSeedInTheNewerNames))
+  t.strictSame(storedBody(storedAt(app, `${LINKS}/linkTest4806`)), linkResource('linkTest4806', linkSeedInTheNewerNames), 'isProfileTypeId is not stored')
 })
 
 t.test('the swagger example request is accepted and answered as its example response shows', async (t) => {
